@@ -1,0 +1,177 @@
+package org.carebot.triage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The baseline engine: keyword and pattern rules from config decide intent, spam and sensitive content;
+ * weights from config add up to a priority with the reasons that produced it.
+ */
+public final class KeywordTriageEngine implements TriageEngine {
+
+    private final TriageRules rules;
+    private final Map<String, TextMatch> intentKeywords = new LinkedHashMap<>();
+    private final Map<String, Integer> intentRisk = new LinkedHashMap<>();
+    private final TextMatch spamKeywords;
+    private final List<Pattern> spamPatterns;
+    private final PhishingLinks phishingLinks;
+    private final Map<SensitiveFlag, TextMatch> sensitiveKeywords = new LinkedHashMap<>();
+    private final PersonalData personalData;
+    private final LanguageGuess languages;
+
+    public KeywordTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages) {
+        this.rules = rules;
+        for (TriageRules.IntentRule intent : rules.intents()) {
+            intentKeywords.put(intent.name(), TextMatch.of(intent.keywords()));
+            intentRisk.put(intent.name(), intent.risk());
+        }
+        this.spamKeywords = TextMatch.of(rules.spam().keywords());
+        this.spamPatterns = rules.spam().patterns().stream()
+                .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+        this.phishingLinks = new PhishingLinks(rules.spam().brandTokens(), rules.spam().officialDomains());
+        rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
+        this.personalData = personalData;
+        this.languages = languages;
+    }
+
+    @Override
+    public Triage triage(Post post) {
+        String folded = TextMatch.fold(post.text());
+        String language = languages.detect(post.text());
+        Set<SensitiveFlag> flags = sensitiveFlags(post.text(), folded);
+        boolean humanOnly = !flags.isEmpty();
+
+        List<String> spamEvidence = spamEvidence(post.text(), folded);
+        if (!spamEvidence.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add("suppressed as spam: " + String.join(", ", spamEvidence));
+            return new Triage(rules.spamIntent(), 1.0, Priority.P4, reasons, true, flags, humanOnly, language);
+        }
+
+        IntentGuess intent = classify(folded);
+        humanOnly |= rules.humanOnlyIntents().contains(intent.name());
+        List<Reason> reasons = priorityReasons(post, intent.name(), flags);
+        int points = reasons.stream().mapToInt(Reason::points).sum();
+        List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")
+                : reasons.stream().map(Reason::text).toList();
+        return new Triage(intent.name(), intent.confidence(), priorityFor(points), reasonTexts, false, flags,
+                humanOnly, language);
+    }
+
+    private record IntentGuess(String name, double confidence) {
+    }
+
+    private record Reason(String text, int points) {
+    }
+
+    private IntentGuess classify(String folded) {
+        record Score(String intent, int hits, int risk, int order) {
+        }
+        List<Score> scores = new ArrayList<>();
+        int order = 0;
+        for (Map.Entry<String, TextMatch> entry : intentKeywords.entrySet()) {
+            int hits = entry.getValue().findIn(folded).size();
+            if (hits > 0) scores.add(new Score(entry.getKey(), hits, intentRisk.get(entry.getKey()), order));
+            order++;
+        }
+        if (scores.isEmpty()) return new IntentGuess(Triage.OTHER, 0);
+        scores.sort(Comparator.comparingInt(Score::hits).reversed()
+                .thenComparing(Comparator.comparingInt(Score::risk).reversed())
+                .thenComparingInt(Score::order));
+        int best = scores.get(0).hits();
+        int runnerUp = scores.size() > 1 ? scores.get(1).hits() : 0;
+        double confidence = (double) best / (best + runnerUp + 1);
+        if (confidence < rules.minConfidence()) return new IntentGuess(Triage.OTHER, confidence);
+        return new IntentGuess(scores.get(0).intent(), Math.round(confidence * 100) / 100.0);
+    }
+
+    private List<String> spamEvidence(String text, String folded) {
+        List<String> evidence = new ArrayList<>();
+        int points = 0;
+        for (String domain : phishingLinks.lookalikes(text)) {
+            evidence.add("lookalike link " + domain);
+            points += rules.spam().threshold();
+        }
+        for (Pattern pattern : spamPatterns) {
+            var matcher = pattern.matcher(text);
+            if (matcher.find()) {
+                evidence.add("pattern \"" + matcher.group().strip() + "\"");
+                points += 2;
+            }
+        }
+        for (String keyword : spamKeywords.findIn(folded)) {
+            evidence.add("\"" + keyword + "\"");
+            points += 1;
+        }
+        return points >= rules.spam().threshold() ? evidence : List.of();
+    }
+
+    private Set<SensitiveFlag> sensitiveFlags(String text, String folded) {
+        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        if (!personalData.find(text).isEmpty()) flags.add(SensitiveFlag.PERSONAL_DATA);
+        sensitiveKeywords.forEach((flag, match) -> {
+            if (!match.findIn(folded).isEmpty()) flags.add(flag);
+        });
+        return flags;
+    }
+
+    private List<Reason> priorityReasons(Post post, String intent, Set<SensitiveFlag> flags) {
+        TriageRules.PriorityWeights weights = rules.priority();
+        List<Reason> reasons = new ArrayList<>();
+        for (SensitiveFlag flag : flags) {
+            int points = weights.flagPoints().getOrDefault(flag, 0);
+            if (points > 0) reasons.add(new Reason(flag.key().replace('_', ' ') + " (+" + points + ")", points));
+        }
+        int risk = intentRisk.getOrDefault(intent, 0);
+        if (risk > 0) reasons.add(new Reason(intent + " (+" + risk + ")", risk));
+        Long followers = post.author().followers();
+        if (followers != null) {
+            weights.reachTiers().stream()
+                    .filter(tier -> followers >= tier.minFollowers())
+                    .max(Comparator.comparingLong(TriageRules.ReachTier::minFollowers))
+                    .filter(tier -> tier.points() > 0)
+                    .ifPresent(tier -> reasons.add(new Reason(
+                            compactCount(followers) + " followers (+" + tier.points() + ")", tier.points())));
+        }
+        if (post.author().isVerified() && weights.verifiedPoints() > 0) {
+            reasons.add(new Reason("verified author (+" + weights.verifiedPoints() + ")", weights.verifiedPoints()));
+        }
+        if (isVip(post.author()) && weights.vipPoints() > 0) {
+            reasons.add(new Reason("VIP author (+" + weights.vipPoints() + ")", weights.vipPoints()));
+        }
+        reasons.sort(Comparator.comparingInt(Reason::points).reversed());
+        return reasons;
+    }
+
+    private boolean isVip(Author author) {
+        return (author.handle() != null && rules.vipAuthors().contains(author.handle().toLowerCase(Locale.ROOT)))
+                || (author.id() != null && rules.vipAuthors().contains(author.id().toLowerCase(Locale.ROOT)));
+    }
+
+    private Priority priorityFor(int points) {
+        TriageRules.PriorityWeights weights = rules.priority();
+        if (points >= weights.p1()) return Priority.P1;
+        if (points >= weights.p2()) return Priority.P2;
+        if (points >= weights.p3()) return Priority.P3;
+        return Priority.P4;
+    }
+
+    /** 2100000 -> "2.1M", 15300 -> "15.3k". */
+    static String compactCount(long count) {
+        if (count >= 1_000_000) return trimZero(count / 1_000_000.0) + "M";
+        if (count >= 1_000) return trimZero(count / 1_000.0) + "k";
+        return Long.toString(count);
+    }
+
+    private static String trimZero(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+}

@@ -1,0 +1,113 @@
+package org.carebot.triage;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds personal data posted in public: email addresses, phone numbers, payment card numbers (Luhn-checked)
+ * and IBANs (checksum-checked), so a card can mask them while the stored post keeps the original.
+ */
+public final class PersonalData {
+
+    /** What was found and where, as [start, end) offsets into the text. */
+    public record Span(String kind, int start, int end) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])");
+    private static final Pattern IBAN = Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private final List<String> phoneRegions;
+
+    /** @param phoneRegions CLDR regions (US, GB, DE, ...) whose national formats count as phone numbers */
+    public PersonalData(List<String> phoneRegions) {
+        this.phoneRegions = phoneRegions.isEmpty() ? List.of("ZZ") : List.copyOf(phoneRegions);
+    }
+
+    public List<Span> find(String text) {
+        List<Span> spans = new ArrayList<>();
+        addMatches(spans, "email", EMAIL.matcher(text), m -> true);
+        addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
+        addMatches(spans, "iban", IBAN.matcher(text), m -> ibanValid(m.group()));
+        for (String region : phoneRegions) {
+            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE,
+                    Long.MAX_VALUE)) {
+                Span span = new Span("phone", match.start(), match.end());
+                if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+            }
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        return spans;
+    }
+
+    /** The text with every span replaced by a label like {@code [email hidden]}. */
+    public String mask(String text) {
+        List<Span> spans = find(text);
+        if (spans.isEmpty()) return text;
+        StringBuilder masked = new StringBuilder();
+        int cursor = 0;
+        for (Span span : spans) {
+            if (span.start() < cursor) continue;
+            masked.append(text, cursor, span.start()).append('[').append(span.kind().replace('_', ' '))
+                    .append(" hidden]");
+            cursor = span.end();
+        }
+        return masked.append(text.substring(cursor)).toString();
+    }
+
+    private interface Check {
+        boolean valid(Matcher match);
+    }
+
+    private static void addMatches(List<Span> spans, String kind, Matcher matcher, Check check) {
+        while (matcher.find()) {
+            Span span = new Span(kind, matcher.start(), matcher.end());
+            if (check.valid(matcher) && spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+        }
+    }
+
+    private static boolean overlaps(Span a, Span b) {
+        return a.start() < b.end() && b.start() < a.end();
+    }
+
+    private static String digitsOf(String text) {
+        return text.replaceAll("\\D", "");
+    }
+
+    static boolean luhnValid(String digits) {
+        if (digits.length() < 13 || digits.length() > 19) return false;
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) d -= 9;
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+
+    static boolean ibanValid(String candidate) {
+        String iban = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
+        if (iban.length() < 15 || iban.length() > 34) return false;
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder numeric = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    }
+}

@@ -1,0 +1,57 @@
+package org.carebot.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds links whose domain imitates the brand without being one of its official domains. */
+final class PhishingLinks {
+
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24})(?=[/:?#\\s]|$|[),.!])");
+
+    private final List<String> brandTokens;
+    private final List<String> officialDomains;
+
+    PhishingLinks(List<String> brandTokens, List<String> officialDomains) {
+        this.brandTokens = brandTokens.stream().map(PhishingLinks::unleet).toList();
+        this.officialDomains = officialDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The lookalike domains in the text, lowercase. */
+    List<String> lookalikes(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = DOMAIN.matcher(text);
+        while (matcher.find()) {
+            String domain = matcher.group(1).toLowerCase(Locale.ROOT);
+            if (isOfficial(domain) || found.contains(domain)) continue;
+            String squashed = unleet(domain);
+            if (brandTokens.stream().anyMatch(squashed::contains)) found.add(domain);
+        }
+        return found;
+    }
+
+    private boolean isOfficial(String domain) {
+        return officialDomains.stream().anyMatch(o -> domain.equals(o) || domain.endsWith("." + o));
+    }
+
+    /** Undo the usual character swaps of lookalike domains and drop separators: acmec1oud-help -> acmecloudhelp. */
+    private static String unleet(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            switch (c) {
+                case '0' -> out.append('o');
+                case '1' -> out.append('l');
+                case '3' -> out.append('e');
+                case '4' -> out.append('a');
+                case '5' -> out.append('s');
+                case '7' -> out.append('t');
+                case '-', '_', '.' -> { }
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.carebot.triage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the keyword baseline needs to decide, as loaded from config. Pure values: no I/O.
+ *
+ * @param intents           the taxonomy, in config order (ties go to the riskier, then the earlier intent)
+ * @param spamIntent        the intent name given to suppressed noise
+ * @param minConfidence     below this the intent falls back to {@link Triage#OTHER}
+ * @param spam              what marks a post as spam or a scam
+ * @param sensitiveKeywords words and phrases per sensitive flag, in every configured language
+ * @param priority          how signals add up to a priority
+ * @param languages         ISO 639-1 codes the language detector may answer
+ * @param vipAuthors        handles or author ids (lowercase) whose posts get the VIP weight
+ * @param humanOnlyIntents  intents whose replies always need a person's approval
+ */
+public record TriageRules(List<IntentRule> intents, String spamIntent, double minConfidence, SpamRules spam,
+                          Map<SensitiveFlag, List<String>> sensitiveKeywords, PriorityWeights priority,
+                          List<String> languages, Set<String> vipAuthors, Set<String> humanOnlyIntents) {
+
+    public TriageRules {
+        intents = List.copyOf(intents);
+        Objects.requireNonNull(spamIntent, "spamIntent");
+        Objects.requireNonNull(spam, "spam");
+        sensitiveKeywords = Map.copyOf(sensitiveKeywords);
+        Objects.requireNonNull(priority, "priority");
+        languages = List.copyOf(languages);
+        vipAuthors = Set.copyOf(vipAuthors);
+        humanOnlyIntents = Set.copyOf(humanOnlyIntents);
+    }
+
+    /** One intent of the taxonomy: its keywords and how much business risk it carries (0 = none). */
+    public record IntentRule(String name, List<String> keywords, int risk) {
+        public IntentRule {
+            Objects.requireNonNull(name, "name");
+            keywords = List.copyOf(keywords);
+        }
+    }
+
+    /**
+     * @param keywords        words typical of spam and scams; each distinct hit adds one point
+     * @param patterns        regular expressions; each match adds two points
+     * @param brandTokens     names a phishing domain imitates (e.g. {@code acmecloud})
+     * @param officialDomains the brand's real domains; links elsewhere that imitate a brand token are phishing
+     * @param threshold       points at which a post is suppressed
+     */
+    public record SpamRules(List<String> keywords, List<String> patterns, List<String> brandTokens,
+                            List<String> officialDomains, int threshold) {
+        public SpamRules {
+            keywords = List.copyOf(keywords);
+            patterns = List.copyOf(patterns);
+            brandTokens = List.copyOf(brandTokens);
+            officialDomains = List.copyOf(officialDomains);
+        }
+    }
+
+    /**
+     * @param flagPoints     points per sensitive flag
+     * @param reachTiers     follower thresholds, any order; the highest tier reached counts
+     * @param verifiedPoints points when the platform marks the author verified
+     * @param vipPoints      points for an author on the VIP list
+     * @param p1             points at or above which a post is P1
+     * @param p2             ... P2
+     * @param p3             ... P3; below is P4
+     */
+    public record PriorityWeights(Map<SensitiveFlag, Integer> flagPoints, List<ReachTier> reachTiers,
+                                  int verifiedPoints, int vipPoints, int p1, int p2, int p3) {
+        public PriorityWeights {
+            flagPoints = Map.copyOf(flagPoints);
+            reachTiers = List.copyOf(reachTiers);
+            if (!(p1 > p2 && p2 > p3)) {
+                throw new IllegalArgumentException("priority thresholds must fall: p1 > p2 > p3, got "
+                        + p1 + ", " + p2 + ", " + p3);
+            }
+        }
+    }
+
+    public record ReachTier(long minFollowers, int points) {
+    }
+}
