@@ -28,7 +28,7 @@ public final class LanguageGuess {
         return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
-    static IsoCode639_1 isoCode(String code) {
+    public static IsoCode639_1 isoCode(String code) {
         try {
             return IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -40,7 +40,7 @@ public final class PersonalData {
         addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
         addMatches(spans, "iban", IBAN.matcher(text), m -> ibanValid(m.group()));
         for (String region : phoneRegions) {
-            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE,
+            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {
                 Span span = new Span("phone", match.start(), match.end());
                 if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);

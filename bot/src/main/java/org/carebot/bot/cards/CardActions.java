@@ -1,0 +1,13 @@
+package org.carebot.bot.cards;
+
+/** The action ids every surface routes on. The value a button carries is only the case id. */
+public final class CardActions {
+    public static final String PREFIX = "case.";
+    public static final String CLAIM = "case.claim";
+    public static final String RETAG = "case.retag";
+    public static final String ESCALATE = "case.escalate";
+    public static final String RESOLVE = "case.resolve";
+
+    private CardActions() {
+    }
+}

@@ -1,0 +1,145 @@
+package org.carebot.bot.cards;
+
+import org.carebot.bot.cases.Case;
+import org.carebot.bot.cases.CaseEvent;
+import org.carebot.bot.cases.CaseState;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.triage.PersonalData;
+import org.carebot.triage.Post;
+import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.Triage;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Builds the platform-neutral card of a case for the role its card plays in one channel. */
+public final class CardFactory {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_NOTES = 6;
+
+    private final CarebotConfig config;
+    private final PersonalData personalData;
+
+    public CardFactory(CarebotConfig config, PersonalData personalData) {
+        this.config = config;
+        this.personalData = personalData;
+    }
+
+    /** Everything a card shows. */
+    public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events) {
+    }
+
+    public Card build(CaseView view, CardRole role) {
+        Case kase = view.kase();
+        Post post = view.post();
+        Triage triage = view.triage();
+        String queueName = config.queue(kase.queue()).map(CarebotConfig.QueueConfig::name).orElse(kase.queue());
+        String headline = kase.priority() + " · " + kase.intent().replace('_', ' ') + " · " + platformName(post.platform())
+                + " · " + post.author().display();
+
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(new Card.Field("Priority", kase.priority() + ": " + String.join(" · ", triage.reasons())));
+        fields.add(new Card.Field("Intent", kase.intent() + confidence(kase, triage)));
+        fields.add(new Card.Field("Queue", queueName));
+        fields.add(new Card.Field("State", kase.state().key()));
+        fields.add(new Card.Field("Author", authorText(post)));
+        fields.add(new Card.Field("Language", triage.language()));
+        if (kase.state().isOpen()) {
+            fields.add(new Card.Field("First response due", TIME.format(kase.firstResponseDue())));
+        }
+        if (!triage.sensitive().isEmpty()) {
+            fields.add(new Card.Field("Needs approval", triage.sensitive().stream().map(SensitiveFlag::key)
+                    .sorted().map(k -> k.replace('_', ' ')).collect(Collectors.joining(", "))));
+        }
+        fields.add(new Card.Field("Case", "#" + kase.id()));
+
+        return new Card(kase.id(), headline, banner(kase, role, queueName), personalData.mask(post.text()), post.url(),
+                fields, kase.assignee(), notes(view.events()), actions(kase, role));
+    }
+
+    private String banner(Case kase, CardRole role, String queueName) {
+        if (role == CardRole.MOVED) return "Moved to " + queueName + " (this card is no longer worked here)";
+        if (role == CardRole.NOTIFIED) return "For your information: owned by " + queueName;
+        if (kase.state() == CaseState.RESOLVED) return "Resolved";
+        if (role == CardRole.ESCALATED) {
+            return "Escalated here from " + queueName;
+        }
+        if (kase.state() == CaseState.ESCALATED) {
+            return "Escalated to " + config.escalationTarget(kase.escalatedTo())
+                    .map(CarebotConfig.EscalationTarget::name).orElse(kase.escalatedTo());
+        }
+        return null;
+    }
+
+    private List<CardAction> actions(Case kase, CardRole role) {
+        if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED) return List.of();
+        List<CardAction> actions = new ArrayList<>();
+        actions.add(new CardAction.Button(CardActions.CLAIM, "Claim", CardAction.Style.PRIMARY));
+        if (role == CardRole.OWNER) {
+            actions.add(new CardAction.Select(CardActions.RETAG, "Retag", config.intentNames().stream()
+                    .filter(name -> !name.equals(kase.intent()))
+                    .map(name -> new CardAction.Option(name.replace('_', ' '), name)).toList()));
+            actions.add(new CardAction.Select(CardActions.ESCALATE, "Escalate", config.escalationTargets().stream()
+                    .filter(target -> !target.id().equals(kase.escalatedTo()))
+                    .map(target -> new CardAction.Option(target.name(), target.id())).toList()));
+        }
+        actions.add(new CardAction.Button(CardActions.RESOLVE, "Resolve", CardAction.Style.DEFAULT));
+        return actions;
+    }
+
+    private List<Card.Note> notes(List<CaseEvent> events) {
+        List<Card.Note> notes = events.stream()
+                .filter(event -> !event.action().equals("action_refused"))
+                .map(event -> new Card.Note(event.actor(), describe(event), event.occurredAt()))
+                .toList();
+        return notes.size() <= MAX_NOTES ? notes : notes.subList(notes.size() - MAX_NOTES, notes.size());
+    }
+
+    private String describe(CaseEvent event) {
+        String detail = event.detail() == null ? "" : event.detail();
+        return switch (event.action()) {
+            case "case_opened" -> "opened the case (" + detail + ")";
+            case "claimed" -> "claimed it";
+            case "retagged" -> "retagged it: " + detail;
+            case "escalated" -> "escalated it to " + detail;
+            case "resolved" -> "resolved it";
+            case "action_refused" -> "was refused: " + detail;
+            case "post_edited" -> "edited the post";
+            default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
+        };
+    }
+
+    private static String confidence(Case kase, Triage triage) {
+        if (!kase.intent().equals(triage.intent())) return " (retagged by a person)";
+        return String.format(Locale.ROOT, " (%.0f%% sure)", triage.intentConfidence() * 100);
+    }
+
+    private static String authorText(Post post) {
+        StringBuilder text = new StringBuilder(post.author().display());
+        if (post.author().followers() != null) {
+            text.append(" · ").append(String.format(Locale.ROOT, "%,d", post.author().followers())).append(" followers");
+        }
+        if (post.author().isVerified()) text.append(" · verified");
+        return text.toString();
+    }
+
+    static String platformName(String platform) {
+        return switch (platform) {
+            case "x" -> "X";
+            case "tiktok" -> "TikTok";
+            case "whatsapp" -> "WhatsApp";
+            default -> platform.isEmpty() ? platform : Character.toUpperCase(platform.charAt(0)) + platform.substring(1);
+        };
+    }
+
+    public static String formatTime(Instant instant) {
+        return TIME.format(instant);
+    }
+}

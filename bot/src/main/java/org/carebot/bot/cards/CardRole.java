@@ -1,0 +1,13 @@
+package org.carebot.bot.cards;
+
+/** What a case's card is in a channel, which decides what it shows and which buttons it has. */
+public enum CardRole {
+    /** In the owner queue's channel: the working card with all actions. */
+    OWNER,
+    /** In a queue told too by a routing rule: for information, no actions. */
+    NOTIFIED,
+    /** In an escalation target's channel: the escalated team can claim and resolve. */
+    ESCALATED,
+    /** In a channel the case was retagged away from: says where it went. */
+    MOVED
+}

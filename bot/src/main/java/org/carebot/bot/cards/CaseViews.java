@@ -1,0 +1,53 @@
+package org.carebot.bot.cards;
+
+import org.carebot.bot.cases.Case;
+import org.carebot.bot.cases.CaseEvent;
+import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.Json;
+import org.carebot.bot.store.PostStore;
+import org.carebot.triage.Post;
+import org.carebot.triage.Triage;
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Loads what a card shows: the case, its post (as last edited), the triage and the events. */
+public final class CaseViews {
+
+    private final CaseStore cases;
+    private final PostStore posts;
+    private final EventLog events;
+    private final Json json;
+
+    public CaseViews(CaseStore cases, PostStore posts, EventLog events, Json json) {
+        this.cases = cases;
+        this.posts = posts;
+        this.events = events;
+        this.json = json;
+    }
+
+    public Optional<CardFactory.CaseView> load(Handle handle, long caseId) {
+        Optional<Case> kase = cases.find(handle, caseId);
+        if (kase.isEmpty()) return Optional.empty();
+        Post post = posts.find(handle, kase.get().postId()).orElseThrow().post();
+        Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
+        List<CaseEvent> history = events.list(handle, caseId);
+        return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(post, history), triage, history));
+    }
+
+    private Post withLatestEdit(Post post, List<CaseEvent> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            CaseEvent event = history.get(i);
+            if (event.action().equals("post_edited") && event.after() != null) {
+                Object text = json.readMap(event.after()).get("text");
+                if (text != null) {
+                    return new Post(post.platform(), post.platformId(), post.author(), text.toString(), post.url(),
+                            post.postedAt(), post.conversationId());
+                }
+            }
+        }
+        return post;
+    }
+}

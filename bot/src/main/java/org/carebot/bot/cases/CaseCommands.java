@@ -1,0 +1,174 @@
+package org.carebot.bot.cases;
+
+import org.carebot.bot.cards.CardRole;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.Permission;
+import org.carebot.bot.store.CardStore;
+import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.Database;
+import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.PostStore;
+import org.carebot.bot.store.StoredPost;
+import org.carebot.bot.outbox.Outbox;
+import org.carebot.triage.Route;
+import org.carebot.triage.Router;
+import org.carebot.triage.Triage;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What people do to cases, whichever surface they press the button on. Each command locks the case, checks the
+ * actor's permission, changes the case, appends the event and asks the outbox to refresh the cards, in one
+ * transaction. A refusal is recorded too, and the actor is told why.
+ */
+public final class CaseCommands {
+
+    private final Database database;
+    private final CaseStore cases;
+    private final PostStore posts;
+    private final EventLog events;
+    private final CardStore cards;
+    private final Outbox outbox;
+    private final RolePolicy policy;
+    private final Router router;
+    private final CarebotConfig config;
+    private final Clock clock;
+    private final Runnable afterChange;
+
+    public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardStore cards,
+                        Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
+                        Runnable afterChange) {
+        this.database = database;
+        this.cases = cases;
+        this.posts = posts;
+        this.events = events;
+        this.cards = cards;
+        this.outbox = outbox;
+        this.policy = policy;
+        this.router = router;
+        this.config = config;
+        this.clock = clock;
+        this.afterChange = afterChange;
+    }
+
+    public Outcome claim(long caseId, Actor actor) {
+        return run(caseId, actor, Permission.CLAIM, (handle, kase, now) -> {
+            if (actor.userId().equals(kase.assignee())) return new Outcome.Refused("You already own case #" + caseId + ".");
+            Case claimed = kase.claimedBy(actor.userId(), now);
+            String detail = kase.assignee() == null ? null : "taken over from " + kase.assignee();
+            record(handle, kase, claimed, actor, "claimed", detail, now);
+            refreshAllCards(handle, claimed, now);
+            return new Outcome.Done(claimed, "You claimed case #" + caseId + ".");
+        });
+    }
+
+    public Outcome retag(long caseId, Actor actor, String intent) {
+        return run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
+            if (!config.intentNames().contains(intent) && !intent.equals(Triage.OTHER)) {
+                return new Outcome.Refused("'" + intent + "' is not an intent in the taxonomy.");
+            }
+            if (intent.equals(kase.intent())) return new Outcome.Refused("Case #" + caseId + " is already " + intent + ".");
+            StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
+            Triage original = posts.triageOf(handle, kase.postId()).orElseThrow();
+            Triage retagged = new Triage(intent, 1.0, kase.priority(), original.reasons(), false, original.sensitive(),
+                    original.humanOnly(), original.language());
+            Route route = router.route(post.post(), retagged);
+            Case moved = kase.withQueueAndIntent(route.queue(), intent, now);
+            record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent
+                    + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue())), now);
+            String oldChannel = channelOf(kase.queue());
+            String newChannel = channelOf(route.queue());
+            if (!newChannel.equals(oldChannel)) {
+                cards.place(handle, caseId, oldChannel, CardRole.MOVED);
+                cards.place(handle, caseId, newChannel, CardRole.OWNER);
+            }
+            refreshAllCards(handle, moved, now);
+            return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
+                    + (newChannel.equals(oldChannel) ? "." : " and moved to " + queueName(route.queue()) + "."));
+        });
+    }
+
+    public Outcome escalate(long caseId, Actor actor, String targetId) {
+        return run(caseId, actor, Permission.ESCALATE, (handle, kase, now) -> {
+            Optional<CarebotConfig.EscalationTarget> target = config.escalationTarget(targetId);
+            if (target.isEmpty()) return new Outcome.Refused("'" + targetId + "' is not an escalation target.");
+            if (targetId.equals(kase.escalatedTo())) {
+                return new Outcome.Refused("Case #" + caseId + " is already escalated to " + target.get().name() + ".");
+            }
+            Case escalated = kase.escalatedTo(targetId, now);
+            record(handle, kase, escalated, actor, "escalated", target.get().name(), now);
+            String channel = target.get().slackChannel();
+            if (!channel.equals(channelOf(kase.queue()))) cards.place(handle, caseId, channel, CardRole.ESCALATED);
+            refreshAllCards(handle, escalated, now);
+            return new Outcome.Done(escalated, "Case #" + caseId + " escalated to " + target.get().name() + ".");
+        });
+    }
+
+    public Outcome resolve(long caseId, Actor actor) {
+        return run(caseId, actor, Permission.RESOLVE, (handle, kase, now) -> {
+            Case resolved = kase.resolved(now);
+            record(handle, kase, resolved, actor, "resolved", null, now);
+            refreshAllCards(handle, resolved, now);
+            return new Outcome.Done(resolved, "Case #" + caseId + " resolved.");
+        });
+    }
+
+    private interface Change {
+        Outcome apply(Handle handle, Case kase, Instant now);
+    }
+
+    private Outcome run(long caseId, Actor actor, Permission permission, Change change) {
+        Outcome outcome = database.inTransaction(handle -> {
+            Instant now = clock.instant();
+            Optional<Case> found = cases.findForUpdate(handle, caseId);
+            if (found.isEmpty()) {
+                outbox.requestEphemeral(handle, actor.channel(), actor.userId(), "Case #" + caseId + " does not exist.", now);
+                return new Outcome.NotFound(caseId);
+            }
+            Case kase = found.get();
+            String verb = permission.name().toLowerCase(Locale.ROOT);
+            if (!kase.state().isOpen()) {
+                return refuse(handle, kase, actor, verb, "Case #" + caseId + " is already resolved.", now);
+            }
+            Optional<String> refusal = policy.refusal(handle, permission, kase, actor);
+            if (refusal.isPresent()) return refuse(handle, kase, actor, verb, refusal.get(), now);
+            Outcome result = change.apply(handle, kase, now);
+            if (result instanceof Outcome.Refused refused) return refuse(handle, kase, actor, verb, refused.reason(), now);
+            return result;
+        });
+        afterChange.run();
+        return outcome;
+    }
+
+    private Outcome refuse(Handle handle, Case kase, Actor actor, String verb, String reason, Instant now) {
+        events.append(handle, kase.id(), actor.userId(), "action_refused", null, null, verb + ": " + reason, now);
+        outbox.requestEphemeral(handle, actor.channel(), actor.userId(), reason, now);
+        return new Outcome.Refused(reason);
+    }
+
+    private void record(Handle handle, Case before, Case after, Actor actor, String action, String detail, Instant now) {
+        cases.save(handle, after);
+        Map<String, Object> beforeSnapshot = before.snapshot();
+        Map<String, Object> afterSnapshot = after.snapshot();
+        events.append(handle, after.id(), actor.userId(), action, beforeSnapshot, afterSnapshot, detail, now);
+    }
+
+    private void refreshAllCards(Handle handle, Case kase, Instant now) {
+        for (CardStore.CardPlacement card : cards.list(handle, kase.id())) {
+            outbox.requestCard(handle, kase.id(), card.channel(), now);
+        }
+    }
+
+    private String channelOf(String queueId) {
+        return config.requireQueue(queueId).slackChannel();
+    }
+
+    private String queueName(String queueId) {
+        return config.requireQueue(queueId).name();
+    }
+}

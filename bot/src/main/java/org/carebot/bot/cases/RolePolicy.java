@@ -1,0 +1,57 @@
+package org.carebot.bot.cases;
+
+import org.carebot.bot.cards.CardRole;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.Permission;
+import org.carebot.bot.store.CardStore;
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Decides who may do what to a case, from the roles and permissions in config. */
+public final class RolePolicy {
+
+    private final CarebotConfig config;
+    private final CardStore cards;
+    private final UserGroups userGroups;
+
+    public RolePolicy(CarebotConfig config, CardStore cards, UserGroups userGroups) {
+        this.config = config;
+        this.cards = cards;
+        this.userGroups = userGroups;
+    }
+
+    /** Empty when allowed; otherwise why not, in words for the person refused. */
+    public Optional<String> refusal(Handle handle, Permission permission, Case kase, Actor actor) {
+        CarebotConfig.QueueConfig queue = config.requireQueue(kase.queue());
+        List<String> holders = config.holdersOf(permission, queue);
+        for (String holder : holders) {
+            if (holder.equals(CarebotConfig.CHANNEL_MEMBERS)) {
+                if (actsFromWorkingChannel(handle, kase, actor)) return Optional.empty();
+            } else if (holdsRole(holder, actor.userId())) {
+                return Optional.empty();
+            }
+        }
+        String verb = permission.name().toLowerCase(Locale.ROOT);
+        if (holders.isEmpty()) return Optional.of("Nobody may " + verb + " cases in " + queue.name() + ".");
+        String who = String.join(" or ", holders.stream()
+                .map(h -> h.equals(CarebotConfig.CHANNEL_MEMBERS) ? "people in the case's channel" : "the " + h + " role")
+                .toList());
+        return Optional.of("Only " + who + " may " + verb + " cases in " + queue.name() + ".");
+    }
+
+    private boolean actsFromWorkingChannel(Handle handle, Case kase, Actor actor) {
+        return cards.find(handle, kase.id(), actor.channel())
+                .map(card -> card.role() == CardRole.OWNER || card.role() == CardRole.ESCALATED)
+                .orElse(false);
+    }
+
+    private boolean holdsRole(String roleName, String userId) {
+        CarebotConfig.RoleConfig role = config.roles().get(roleName);
+        if (role == null) return false;
+        if (role.users().contains(userId)) return true;
+        return role.usergroups().stream().anyMatch(group -> userGroups.members(group).contains(userId));
+    }
+}

@@ -1,0 +1,98 @@
+package org.carebot.bot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.carebot.triage.Post;
+import org.carebot.triage.Route;
+import org.carebot.triage.Router;
+import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.Triage;
+import org.carebot.triage.TriageEngine;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Offline batch triage: JSONL in ({@code {"id","text","platform"?}}), JSONL out. A bad line is reported with its
+ * number and skipped; the rest is processed.
+ */
+public final class TriageCommand {
+
+    public record Summary(int triaged, int skipped) {
+    }
+
+    private final TriageEngine engine;
+    private final Router router;
+    private final ObjectMapper mapper;
+
+    public TriageCommand(TriageEngine engine, Router router, ObjectMapper mapper) {
+        this.engine = engine;
+        this.router = router;
+        this.mapper = mapper;
+    }
+
+    public Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
+        int triaged = 0;
+        int skipped = 0;
+        int lineNumber = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) continue;
+            Post post;
+            try {
+                post = read(line);
+            } catch (IllegalArgumentException e) {
+                errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
+                skipped++;
+                continue;
+            }
+            out.write(mapper.writeValueAsString(result(post)));
+            out.newLine();
+            triaged++;
+        }
+        out.flush();
+        return new Summary(triaged, skipped);
+    }
+
+    private Post read(String line) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON");
+        }
+        if (node == null || !node.isObject()) throw new IllegalArgumentException("not a JSON object");
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank()) {
+            throw new IllegalArgumentException("missing \"id\"");
+        }
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new IllegalArgumentException("missing \"text\" (a non-empty string)");
+        }
+        JsonNode platform = node.get("platform");
+        return Post.ofText(platform == null || !platform.isTextual() ? null : platform.asText(), id.asText(), text.asText());
+    }
+
+    private Map<String, Object> result(Post post) {
+        Triage triage = engine.triage(post);
+        Route route = triage.spam() ? null : router.route(post, triage);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", post.platformId());
+        out.put("intent", triage.intent());
+        out.put("intent_confidence", triage.intentConfidence());
+        out.put("priority", triage.priority().name());
+        out.put("spam", triage.spam());
+        out.put("sensitive", triage.sensitive().stream().map(SensitiveFlag::key).sorted().toList());
+        out.put("human_only", triage.humanOnly());
+        out.put("language", triage.language());
+        out.put("queue", route == null ? null : route.queue());
+        out.put("reasons", triage.reasons());
+        return out;
+    }
+}

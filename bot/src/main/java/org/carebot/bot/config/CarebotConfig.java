@@ -1,0 +1,153 @@
+package org.carebot.bot.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.carebot.triage.Priority;
+import org.carebot.triage.SensitiveFlag;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole of {@code carebot.yml}, as validated by {@link ConfigLoader}. Keys are snake_case in the file.
+ */
+public record CarebotConfig(Brand brand, List<String> languages, List<String> phoneRegions,
+                            List<IntentConfig> intents, SpamConfig spam,
+                            Map<SensitiveFlag, List<String>> sensitive, PriorityConfig priority,
+                            List<QueueConfig> queues, RoutingConfig routing,
+                            List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
+                            Map<Permission, List<String>> defaultPermissions) {
+
+    /** The word in a permission list that means "anyone in the channel where the case's card is". */
+    public static final String CHANNEL_MEMBERS = "channel";
+
+    public CarebotConfig {
+        languages = listOrEmpty(languages);
+        phoneRegions = listOrEmpty(phoneRegions);
+        intents = listOrEmpty(intents);
+        sensitive = sensitive == null ? Map.of() : Map.copyOf(sensitive);
+        queues = listOrEmpty(queues);
+        escalationTargets = listOrEmpty(escalationTargets);
+        roles = roles == null ? Map.of() : Map.copyOf(roles);
+        defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
+    }
+
+    public record Brand(String name, List<String> tokens, List<String> officialDomains) {
+        public Brand {
+            tokens = listOrEmpty(tokens);
+            officialDomains = listOrEmpty(officialDomains);
+        }
+    }
+
+    /** One intent of the taxonomy. {@code risk} adds to priority; examples teach the engine of the next issue. */
+    public record IntentConfig(String name, String description, int risk, List<String> keywords,
+                               List<String> examples) {
+        public IntentConfig {
+            keywords = listOrEmpty(keywords);
+            examples = listOrEmpty(examples);
+        }
+    }
+
+    public record SpamConfig(String intent, int threshold, List<String> keywords, List<String> patterns) {
+        public SpamConfig {
+            keywords = listOrEmpty(keywords);
+            patterns = listOrEmpty(patterns);
+        }
+    }
+
+    public record PriorityConfig(Thresholds thresholds, Map<SensitiveFlag, Integer> flags,
+                                 List<FollowerTier> followers, int verified, int vip, List<String> vipAuthors,
+                                 List<String> humanOnlyIntents, double minConfidence) {
+        public PriorityConfig {
+            flags = flags == null ? Map.of() : Map.copyOf(flags);
+            followers = listOrEmpty(followers);
+            vipAuthors = listOrEmpty(vipAuthors);
+            humanOnlyIntents = listOrEmpty(humanOnlyIntents);
+        }
+    }
+
+    public record Thresholds(int p1, int p2, int p3) {
+    }
+
+    public record FollowerTier(long min, int points) {
+    }
+
+    /** A team's queue: where its cards go and how fast it promises to answer. */
+    public record QueueConfig(String id, String name, String owner, String slackChannel, Sla sla,
+                              Map<Permission, List<String>> permissions) {
+        public QueueConfig {
+            permissions = permissions == null ? Map.of() : Map.copyOf(permissions);
+        }
+    }
+
+    public record Sla(Duration firstResponse, Duration resolution) {
+    }
+
+    public record RoutingConfig(String fallback, List<RuleConfig> rules) {
+        public RoutingConfig {
+            rules = listOrEmpty(rules);
+        }
+    }
+
+    public record RuleConfig(String name, When when, String queue, @JsonProperty("notify") List<String> alsoNotify) {
+        public RuleConfig {
+            when = when == null ? new When(null, null, null, null, null) : when;
+            alsoNotify = listOrEmpty(alsoNotify);
+        }
+    }
+
+    public record When(Set<String> intents, Set<Priority> priorities, Set<String> platforms,
+                       Set<SensitiveFlag> flags, Set<String> languages) {
+        public When {
+            intents = setOrEmpty(intents);
+            priorities = setOrEmpty(priorities);
+            platforms = setOrEmpty(platforms);
+            flags = setOrEmpty(flags);
+            languages = setOrEmpty(languages);
+        }
+    }
+
+    /** Where an escalation goes: comms, legal, trust and safety, engineering. */
+    public record EscalationTarget(String id, String name, String slackChannel) {
+    }
+
+    /** A named role: Slack users and user groups whose members hold it. */
+    public record RoleConfig(List<String> users, List<String> usergroups) {
+        public RoleConfig {
+            users = listOrEmpty(users);
+            usergroups = listOrEmpty(usergroups);
+        }
+    }
+
+    public Optional<QueueConfig> queue(String id) {
+        return queues.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public QueueConfig requireQueue(String id) {
+        return queue(id).orElseThrow(() -> new IllegalStateException("no queue '" + id + "' in config"));
+    }
+
+    public Optional<EscalationTarget> escalationTarget(String id) {
+        return escalationTargets.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public List<String> intentNames() {
+        return intents.stream().map(IntentConfig::name).toList();
+    }
+
+    /** Who holds a permission in a queue: the queue's own list if it has one, else the default. */
+    public List<String> holdersOf(Permission permission, QueueConfig queue) {
+        List<String> own = queue.permissions().get(permission);
+        return own != null ? own : defaultPermissions.getOrDefault(permission, List.of());
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private static <T> Set<T> setOrEmpty(Set<T> set) {
+        return set == null ? Set.of() : Set.copyOf(set);
+    }
+}

@@ -1,0 +1,205 @@
+package org.carebot.bot.config;
+
+import org.carebot.triage.LanguageGuess;
+import org.carebot.triage.Triage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Checks what the YAML mapping cannot: references between sections, required values, sane numbers. */
+final class ConfigValidator {
+
+    private final CarebotConfig config;
+    private final List<String> problems = new ArrayList<>();
+
+    ConfigValidator(CarebotConfig config) {
+        this.config = config;
+    }
+
+    List<String> problems() {
+        checkBrand();
+        checkLanguages();
+        Set<String> intents = checkIntents();
+        checkSpam();
+        checkPriority(intents);
+        Set<String> queues = checkQueues();
+        checkRouting(queues, intents);
+        checkEscalationTargets();
+        checkPermissions("default_permissions", config.defaultPermissions());
+        for (int i = 0; i < config.queues().size(); i++) {
+            checkPermissions("queues[" + i + "].permissions", config.queues().get(i).permissions());
+        }
+        return problems;
+    }
+
+    private void problem(String path, String message) {
+        problems.add(path + ": " + message);
+    }
+
+    private void checkBrand() {
+        if (config.brand() == null || blank(config.brand().name())) problem("brand.name", "is required");
+    }
+
+    private void checkLanguages() {
+        if (config.languages().size() < 2) {
+            problem("languages", "list at least two ISO 639-1 codes, e.g. [en, es, de, fr]");
+        }
+        for (int i = 0; i < config.languages().size(); i++) {
+            try {
+                LanguageGuess.isoCode(config.languages().get(i));
+            } catch (IllegalArgumentException e) {
+                problem("languages[" + i + "]", e.getMessage());
+            }
+        }
+    }
+
+    private Set<String> checkIntents() {
+        Set<String> names = new HashSet<>();
+        if (config.intents().isEmpty()) problem("intents", "define at least one intent");
+        for (int i = 0; i < config.intents().size(); i++) {
+            CarebotConfig.IntentConfig intent = config.intents().get(i);
+            String path = "intents[" + i + "]";
+            if (blank(intent.name())) {
+                problem(path + ".name", "is required");
+                continue;
+            }
+            if (!intent.name().matches("[a-z][a-z0-9_]*")) {
+                problem(path + ".name", "'" + intent.name() + "' must be lowercase snake_case");
+            }
+            if (!names.add(intent.name())) problem(path + ".name", "'" + intent.name() + "' is defined twice");
+            if (intent.name().equals(Triage.OTHER)) {
+                problem(path + ".name", "'other' is built in (the fallback when nothing fits); remove it");
+            }
+            if (intent.risk() < 0) problem(path + ".risk", "must be 0 or more");
+        }
+        names.add(Triage.OTHER);
+        return names;
+    }
+
+    private void checkSpam() {
+        CarebotConfig.SpamConfig spam = config.spam();
+        if (spam == null) {
+            problem("spam", "is required");
+            return;
+        }
+        if (blank(spam.intent())) problem("spam.intent", "is required");
+        else if (!config.intentNames().contains(spam.intent())) {
+            problem("spam.intent", "'" + spam.intent() + "' is not an intent in intents");
+        }
+        if (spam.threshold() < 1) problem("spam.threshold", "must be 1 or more");
+        for (int i = 0; i < spam.patterns().size(); i++) {
+            try {
+                Pattern.compile(spam.patterns().get(i));
+            } catch (PatternSyntaxException e) {
+                problem("spam.patterns[" + i + "]", "not a valid regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private void checkPriority(Set<String> intents) {
+        CarebotConfig.PriorityConfig priority = config.priority();
+        if (priority == null || priority.thresholds() == null) {
+            problem("priority.thresholds", "is required (p1, p2, p3 points)");
+            return;
+        }
+        CarebotConfig.Thresholds t = priority.thresholds();
+        if (!(t.p1() > t.p2() && t.p2() > t.p3() && t.p3() > 0)) {
+            problem("priority.thresholds", "must fall: p1 > p2 > p3 > 0, got " + t.p1() + ", " + t.p2() + ", " + t.p3());
+        }
+        if (priority.minConfidence() < 0 || priority.minConfidence() > 1) {
+            problem("priority.min_confidence", "must be within 0..1");
+        }
+        for (int i = 0; i < priority.humanOnlyIntents().size(); i++) {
+            if (!intents.contains(priority.humanOnlyIntents().get(i))) {
+                problem("priority.human_only_intents[" + i + "]",
+                        "'" + priority.humanOnlyIntents().get(i) + "' is not an intent in intents");
+            }
+        }
+    }
+
+    private Set<String> checkQueues() {
+        Set<String> ids = new HashSet<>();
+        if (config.queues().isEmpty()) problem("queues", "define at least one queue");
+        for (int i = 0; i < config.queues().size(); i++) {
+            CarebotConfig.QueueConfig queue = config.queues().get(i);
+            String path = "queues[" + i + "]";
+            if (blank(queue.id())) {
+                problem(path + ".id", "is required");
+                continue;
+            }
+            if (!ids.add(queue.id())) problem(path + ".id", "'" + queue.id() + "' is defined twice");
+            if (blank(queue.name())) problem(path + ".name", "is required");
+            if (blank(queue.slackChannel())) problem(path + ".slack_channel", "is required (a Slack channel id)");
+            if (queue.sla() == null || queue.sla().firstResponse() == null || queue.sla().resolution() == null) {
+                problem(path + ".sla", "needs first_response and resolution, e.g. {first_response: 1h, resolution: 24h}");
+            } else if (queue.sla().resolution().compareTo(queue.sla().firstResponse()) < 0) {
+                problem(path + ".sla", "resolution must not come before first_response");
+            }
+        }
+        return ids;
+    }
+
+    private void checkRouting(Set<String> queues, Set<String> intents) {
+        CarebotConfig.RoutingConfig routing = config.routing();
+        if (routing == null) {
+            problem("routing", "is required (fallback queue and rules)");
+            return;
+        }
+        if (blank(routing.fallback())) problem("routing.fallback", "is required");
+        else if (!queues.contains(routing.fallback())) {
+            problem("routing.fallback", "unknown queue '" + routing.fallback() + "' (queues: " + queues + ")");
+        }
+        for (int i = 0; i < routing.rules().size(); i++) {
+            CarebotConfig.RuleConfig rule = routing.rules().get(i);
+            String path = "routing.rules[" + i + "]";
+            if (blank(rule.name())) problem(path + ".name", "is required");
+            if (blank(rule.queue())) problem(path + ".queue", "is required");
+            else if (!queues.contains(rule.queue())) {
+                problem(path + ".queue", "unknown queue '" + rule.queue() + "' (queues: " + queues + ")");
+            }
+            for (String notified : rule.alsoNotify()) {
+                if (!queues.contains(notified)) problem(path + ".notify", "unknown queue '" + notified + "'");
+            }
+            for (String intent : rule.when().intents()) {
+                if (!intents.contains(intent)) problem(path + ".when.intents", "unknown intent '" + intent + "'");
+            }
+            for (String language : rule.when().languages()) {
+                if (!config.languages().contains(language)) {
+                    problem(path + ".when.languages", "'" + language + "' is not in languages");
+                }
+            }
+        }
+    }
+
+    private void checkEscalationTargets() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < config.escalationTargets().size(); i++) {
+            CarebotConfig.EscalationTarget target = config.escalationTargets().get(i);
+            String path = "escalation_targets[" + i + "]";
+            if (blank(target.id())) problem(path + ".id", "is required");
+            else if (!ids.add(target.id())) problem(path + ".id", "'" + target.id() + "' is defined twice");
+            if (blank(target.slackChannel())) problem(path + ".slack_channel", "is required");
+        }
+    }
+
+    private void checkPermissions(String path, Map<Permission, List<String>> permissions) {
+        permissions.forEach((permission, holders) -> {
+            for (String holder : holders) {
+                if (!holder.equals(CarebotConfig.CHANNEL_MEMBERS) && !config.roles().containsKey(holder)) {
+                    problem(path + "." + permission.name().toLowerCase(java.util.Locale.ROOT),
+                            "unknown role '" + holder + "' (roles: " + config.roles().keySet()
+                                    + ", or 'channel' for anyone in the case's channel)");
+                }
+            }
+        });
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

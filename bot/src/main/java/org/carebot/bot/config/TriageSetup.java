@@ -1,0 +1,54 @@
+package org.carebot.bot.config;
+
+import org.carebot.triage.KeywordTriageEngine;
+import org.carebot.triage.LanguageGuess;
+import org.carebot.triage.PersonalData;
+import org.carebot.triage.Router;
+import org.carebot.triage.RoutingRule;
+import org.carebot.triage.TriageEngine;
+import org.carebot.triage.TriageRules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Turns the config into the triage module's engine and router. */
+public final class TriageSetup {
+
+    private TriageSetup() {
+    }
+
+    public static PersonalData personalData(CarebotConfig config) {
+        return new PersonalData(config.phoneRegions());
+    }
+
+    public static TriageEngine engine(CarebotConfig config, PersonalData personalData) {
+        return new KeywordTriageEngine(rules(config), personalData, new LanguageGuess(config.languages()));
+    }
+
+    public static TriageRules rules(CarebotConfig config) {
+        CarebotConfig.PriorityConfig priority = config.priority();
+        List<TriageRules.IntentRule> intents = config.intents().stream()
+                .map(intent -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk()))
+                .toList();
+        TriageRules.SpamRules spam = new TriageRules.SpamRules(config.spam().keywords(), config.spam().patterns(),
+                config.brand().tokens(), config.brand().officialDomains(), config.spam().threshold());
+        TriageRules.PriorityWeights weights = new TriageRules.PriorityWeights(priority.flags(),
+                priority.followers().stream().map(t -> new TriageRules.ReachTier(t.min(), t.points())).toList(),
+                priority.verified(), priority.vip(), priority.thresholds().p1(), priority.thresholds().p2(),
+                priority.thresholds().p3());
+        return new TriageRules(intents, config.spam().intent(), priority.minConfidence(), spam, config.sensitive(),
+                weights, config.languages(),
+                priority.vipAuthors().stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                java.util.Set.copyOf(priority.humanOnlyIntents()));
+    }
+
+    public static Router router(CarebotConfig config) {
+        List<RoutingRule> rules = config.routing().rules().stream()
+                .map(rule -> new RoutingRule(rule.name(), rule.when().intents(), rule.when().priorities(),
+                        rule.when().platforms(), rule.when().flags(), rule.when().languages(), rule.queue(),
+                        rule.alsoNotify()))
+                .toList();
+        return new Router(rules, config.routing().fallback());
+    }
+}

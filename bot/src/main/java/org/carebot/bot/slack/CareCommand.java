@@ -1,0 +1,69 @@
+package org.carebot.bot.slack;
+
+import org.carebot.bot.cases.Case;
+import org.carebot.bot.cases.QueueStats;
+import org.carebot.triage.Priority;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The text answers of {@code /care}: {@code stats} and {@code help}. */
+public final class CareCommand {
+
+    static final String HELP = """
+            *Carebot* commands:
+            • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
+            • `/care help`: this list
+            On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
+            *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it.""";
+
+    private final QueueStats stats;
+
+    public CareCommand(QueueStats stats) {
+        this.stats = stats;
+    }
+
+    public String answer(String text) {
+        String subcommand = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (subcommand) {
+            case "stats" -> stats();
+            case "", "help" -> HELP;
+            default -> "I don't know `/care " + SlackCards.escape(text.trim()) + "`.\n" + HELP;
+        };
+    }
+
+    private String stats() {
+        QueueStats.Snapshot snapshot = stats.snapshot();
+        StringBuilder out = new StringBuilder("*Open cases: ").append(snapshot.open()).append("* (")
+                .append(priorities(snapshot.openByPriority())).append(")\n");
+        for (QueueStats.QueueLine line : snapshot.queues()) {
+            out.append("• *").append(SlackCards.escape(line.name())).append("*: ").append(line.open()).append(" open");
+            if (line.open() > 0) out.append(" (").append(priorities(line.openByPriority())).append(")");
+            line.oldestWaiting().ifPresent(c -> out.append(", oldest waiting ").append(waiting(c, snapshot.at())));
+            out.append('\n');
+        }
+        snapshot.oldestWaiting().ifPresent(c -> out.append("Oldest waiting overall: ").append(waiting(c, snapshot.at()))
+                .append('\n'));
+        out.append("Opened in the last 24 h: ").append(snapshot.openedLast24h());
+        return out.toString();
+    }
+
+    private static String priorities(Map<Priority, Integer> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String waiting(Case kase, Instant now) {
+        return "#" + kase.id() + " (" + kase.priority() + ", " + age(Duration.between(kase.openedAt(), now)) + ")";
+    }
+
+    static String age(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 1) return "under a minute";
+        if (minutes < 60) return minutes + " min";
+        if (minutes < 48 * 60) return (minutes / 60) + " h " + (minutes % 60) + " min";
+        return (minutes / (24 * 60)) + " days";
+    }
+}

@@ -1,0 +1,87 @@
+package org.carebot.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import org.carebot.bot.cards.CardActions;
+import org.carebot.bot.cases.Actor;
+import org.carebot.bot.cases.CaseCommands;
+import org.carebot.bot.cases.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Slack's side of Carebot: the buttons and selects on case cards and the {@code /care} command, registered on a Bolt
+ * {@link App}. Bolt verifies every request's signature and timestamp before a handler runs. Handlers are thin: read
+ * the action, call {@link CaseCommands}, ack. The card update and any refusal go out through the outbox.
+ */
+public final class SlackSurface {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackSurface.class);
+    public static final String COMMAND = "/care";
+
+    private final App app;
+    private final CaseCommands commands;
+    private final CareCommand careCommand;
+
+    public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand) {
+        this.app = new App(appConfig);
+        this.commands = commands;
+        this.careCommand = careCommand;
+        app.blockAction(Pattern.compile("^" + Pattern.quote(CardActions.PREFIX) + ".+$"), this::onCaseAction);
+        app.command(COMMAND, (req, ctx) -> ctx.ack(careCommand.answer(req.getPayload().getText())));
+    }
+
+    public App app() {
+        return app;
+    }
+
+    private Response onCaseAction(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        OptionalLong caseId = caseIdOf(action);
+        String channel = channelOf(payload);
+        if (caseId.isEmpty() || channel == null) {
+            log.warn("Ignored Slack action {} without a case id or channel", action.getActionId());
+            return context.ack();
+        }
+        Actor actor = new Actor(payload.getUser().getId(), channel);
+        String selected = Optional.ofNullable(action.getSelectedOption()).map(o -> o.getValue()).orElse(null);
+        Outcome outcome = switch (action.getActionId()) {
+            case CardActions.CLAIM -> commands.claim(caseId.getAsLong(), actor);
+            case CardActions.RESOLVE -> commands.resolve(caseId.getAsLong(), actor);
+            case CardActions.RETAG -> selected == null ? null : commands.retag(caseId.getAsLong(), actor, selected);
+            case CardActions.ESCALATE -> selected == null ? null : commands.escalate(caseId.getAsLong(), actor, selected);
+            default -> null;
+        };
+        if (outcome == null) log.warn("Ignored Slack action {} on case {}", action.getActionId(), caseId.getAsLong());
+        else log.info("Slack {} on case #{} by {}: {}", action.getActionId(), caseId.getAsLong(), actor.userId(),
+                outcome.getClass().getSimpleName());
+        return context.ack();
+    }
+
+    /** Buttons carry the case id as their value; selects find it in their block id. */
+    static OptionalLong caseIdOf(BlockActionPayload.Action action) {
+        String candidate = action.getValue();
+        if (candidate == null && action.getBlockId() != null && action.getBlockId().startsWith(SlackCards.BLOCK_ID_PREFIX)) {
+            candidate = action.getBlockId().substring(SlackCards.BLOCK_ID_PREFIX.length());
+        }
+        try {
+            return candidate == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(candidate));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String channelOf(BlockActionPayload payload) {
+        if (payload.getChannel() != null) return payload.getChannel().getId();
+        return payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    }
+}

@@ -1,0 +1,190 @@
+package org.carebot.bot.store;
+
+import org.carebot.triage.Author;
+import org.carebot.triage.Post;
+import org.carebot.triage.Priority;
+import org.carebot.triage.Route;
+import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.Triage;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Posts and their triage results. Every method runs on the caller's handle, so callers choose the transaction. */
+public final class PostStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Json json;
+
+    public PostStore(Json json) {
+        this.json = json;
+    }
+
+    /** Stores a new post; empty when its (platform, platform_id) is already stored. */
+    public Optional<Long> insert(Handle handle, Post post, String deliveryId, String editOf, Instant receivedAt) {
+        if (findId(handle, post.platform(), post.platformId()).isPresent()) return Optional.empty();
+        try {
+            long id = handle.createUpdate("""
+                            INSERT INTO posts (platform, platform_id, delivery_id, author_id, author_handle, author_name,
+                                               author_followers, author_verified, body, url, posted_at, conversation_id,
+                                               edit_of, received_at, state)
+                            VALUES (:platform, :platformId, :deliveryId, :authorId, :authorHandle, :authorName,
+                                    :followers, :verified, :body, :url, :postedAt, :conversationId,
+                                    :editOf, :receivedAt, 'new')
+                            """)
+                    .bind("platform", post.platform())
+                    .bind("platformId", post.platformId())
+                    .bind("deliveryId", deliveryId)
+                    .bind("authorId", post.author().id())
+                    .bind("authorHandle", post.author().handle())
+                    .bind("authorName", post.author().name())
+                    .bind("followers", post.author().followers())
+                    .bind("verified", post.author().verified())
+                    .bind("body", post.text())
+                    .bind("url", post.url())
+                    .bind("postedAt", post.postedAt())
+                    .bind("conversationId", post.conversationId())
+                    .bind("editOf", editOf)
+                    .bind("receivedAt", receivedAt)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            return Optional.of(id);
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Long> findId(Handle handle, String platform, String platformId) {
+        return handle.createQuery("SELECT id FROM posts WHERE platform = :platform AND platform_id = :platformId")
+                .bind("platform", platform)
+                .bind("platformId", platformId)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** True when a delivery with this id reached us since {@code since} (platforms reuse ids after a while). */
+    public boolean deliverySeen(Handle handle, String platform, String deliveryId, Instant since) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM posts
+                        WHERE platform = :platform AND delivery_id = :deliveryId AND received_at >= :since
+                        """)
+                .bind("platform", platform)
+                .bind("deliveryId", deliveryId)
+                .bind("since", since)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
+    public Optional<StoredPost> find(Handle handle, long id) {
+        return handle.createQuery("SELECT * FROM posts WHERE id = :id").bind("id", id).map(PostStore::map).findOne();
+    }
+
+    /** Takes up to {@code limit} new posts, oldest first, marking them as being triaged so no other worker does. */
+    public List<StoredPost> claimNew(Handle handle, int limit) {
+        List<Long> candidates = handle.createQuery("SELECT id FROM posts WHERE state = 'new' ORDER BY id LIMIT :limit")
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list();
+        List<StoredPost> claimed = new ArrayList<>();
+        for (long id : candidates) {
+            int updated = handle.createUpdate("UPDATE posts SET state = 'triaging' WHERE id = :id AND state = 'new'")
+                    .bind("id", id)
+                    .execute();
+            if (updated == 1) find(handle, id).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
+    public void setState(Handle handle, long id, PostState state) {
+        handle.createUpdate("UPDATE posts SET state = :state WHERE id = :id")
+                .bind("state", state.key())
+                .bind("id", id)
+                .execute();
+    }
+
+    /** After a crash, posts left half-triaged go back to the queue. */
+    public int requeueInterrupted(Handle handle) {
+        return handle.createUpdate("UPDATE posts SET state = 'new' WHERE state = 'triaging'").execute();
+    }
+
+    public int countByState(Handle handle, PostState state) {
+        return handle.createQuery("SELECT COUNT(*) FROM posts WHERE state = :state")
+                .bind("state", state.key())
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    public void saveTriage(Handle handle, long postId, Triage triage, Route route, Instant at) {
+        handle.createUpdate("""
+                        INSERT INTO triages (post_id, intent, intent_confidence, priority, reasons, spam, sensitive,
+                                             human_only, language, queue, routing_rule, triaged_at)
+                        VALUES (:postId, :intent, :confidence, :priority, :reasons, :spam, :sensitive,
+                                :humanOnly, :language, :queue, :rule, :at)
+                        """)
+                .bind("postId", postId)
+                .bind("intent", triage.intent())
+                .bind("confidence", triage.intentConfidence())
+                .bind("priority", triage.priority().name())
+                .bind("reasons", json.write(triage.reasons()))
+                .bind("spam", triage.spam())
+                .bind("sensitive", triage.sensitive().stream().map(SensitiveFlag::key).sorted()
+                        .collect(Collectors.joining(",")))
+                .bind("humanOnly", triage.humanOnly())
+                .bind("language", triage.language())
+                .bind("queue", route == null ? null : route.queue())
+                .bind("rule", route == null ? null : route.rule())
+                .bind("at", at)
+                .execute();
+    }
+
+    public Optional<Triage> triageOf(Handle handle, long postId) {
+        return handle.createQuery("SELECT * FROM triages WHERE post_id = :postId")
+                .bind("postId", postId)
+                .map((rs, ctx) -> new Triage(
+                        rs.getString("intent"),
+                        rs.getDouble("intent_confidence"),
+                        Priority.parse(rs.getString("priority")),
+                        json.readStrings(rs.getString("reasons")),
+                        rs.getBoolean("spam"),
+                        parseFlags(rs.getString("sensitive")),
+                        rs.getBoolean("human_only"),
+                        rs.getString("language")))
+                .findOne();
+    }
+
+    private static java.util.Set<SensitiveFlag> parseFlags(String joined) {
+        if (joined == null || joined.isBlank()) return java.util.Set.of();
+        return Arrays.stream(joined.split(",")).map(SensitiveFlag::parse).collect(Collectors.toSet());
+    }
+
+    static StoredPost map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        long followers = rs.getLong("author_followers");
+        Long followersOrNull = rs.wasNull() ? null : followers;
+        boolean verified = rs.getBoolean("author_verified");
+        Boolean verifiedOrNull = rs.wasNull() ? null : verified;
+        Author author = new Author(rs.getString("author_id"), rs.getString("author_handle"),
+                rs.getString("author_name"), followersOrNull, verifiedOrNull);
+        Post post = new Post(rs.getString("platform"), rs.getString("platform_id"), author, rs.getString("body"),
+                rs.getString("url"), instant(rs, "posted_at"), rs.getString("conversation_id"));
+        return new StoredPost(rs.getLong("id"), post, rs.getString("delivery_id"), rs.getString("edit_of"),
+                instant(rs, "received_at"), PostState.parse(rs.getString("state")));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
