@@ -26,6 +26,8 @@ public final class PersonalData {
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
+    private static final int MIN_PHONE_DIGITS = 7;
 
     private final List<String> phoneRegions;
 
@@ -42,6 +44,7 @@ public final class PersonalData {
         for (String region : phoneRegions) {
             for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {
+                if (digitsOf(match.rawString()).length() < MIN_PHONE_DIGITS) continue;
                 Span span = new Span("phone", match.start(), match.end());
                 if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
             }

@@ -1,0 +1,239 @@
+package org.carebot.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.cards.CardActions;
+import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.SlackRequests;
+import org.carebot.bot.support.TelegramUpdates;
+import org.carebot.bot.support.TestCarebot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlackActionsTest {
+
+    private static final String AGENT = "UAGENT001";
+    private FakeSlack slack;
+    private TestCarebot carebot;
+    private String techChannel;
+    private String billingChannel;
+
+    @BeforeEach
+    void start() {
+        slack = new FakeSlack();
+        carebot = TestCarebot.start(slack);
+        techChannel = carebot.config.requireQueue("tech").slackChannel();
+        billingChannel = carebot.config.requireQueue("billing").slackChannel();
+    }
+
+    @AfterEach
+    void stop() {
+        carebot.close();
+        slack.close();
+    }
+
+    /** Posts an outage report through the Telegram webhook and waits for its card; returns the case id. */
+    private long outageCase(long updateId) {
+        carebot.postTelegram(TelegramUpdates.message(updateId, updateId, "Acme Cloud is down, everything 503"),
+                TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        JsonNode cases = carebot.cases("").get("cases");
+        return StreamSupport.stream(cases.spliterator(), false)
+                .filter(c -> c.get("post").get("id").asText().endsWith(":" + updateId))
+                .findFirst().orElseThrow().get("id").asLong();
+    }
+
+    private HttpResponse<String> press(String formBody) {
+        return carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"), formBody));
+    }
+
+    private List<String> actions(long caseId) {
+        return StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
+                .map(e -> e.get("action").asText()).toList();
+    }
+
+    @Test
+    void claim_is_acked_within_three_seconds_records_the_event_and_updates_the_card_in_place() {
+        long caseId = outageCase(101);
+        int updatesBefore = slack.calls("chat.update").size();
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = press(SlackRequests.buttonPress(CardActions.CLAIM, caseId, AGENT, techChannel));
+        Duration ackTime = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(ackTime.compareTo(Duration.ofSeconds(3)) < 0, "acked in " + ackTime);
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("claimed", detail.get("state").asText());
+        assertEquals(AGENT, detail.get("assignee").asText());
+        assertEquals(List.of("case_opened", "claimed"), actions(caseId));
+        JsonNode claimed = detail.get("events").get(1);
+        assertEquals(AGENT, claimed.get("actor").asText());
+        assertTrue(claimed.get("before").asText().contains("\"state\":\"open\""));
+        assertTrue(claimed.get("after").asText().contains("\"state\":\"claimed\""));
+        assertTrue(detail.get("audit_chain_intact").asBoolean());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream().skip(updatesBefore)
+                .anyMatch(call -> call.get("channel").equals(techChannel)));
+        Map<String, String> update = slack.calls("chat.update").stream().skip(updatesBefore)
+                .filter(call -> call.get("channel").equals(techChannel)).findFirst().orElseThrow();
+        assertTrue(update.get("blocks").contains("@" + AGENT), update.get("blocks"));
+        assertTrue(update.get("ts").matches("\\d{10}\\.000100"), "updates the posted message: " + update.get("ts"));
+    }
+
+    @Test
+    void retag_moves_the_case_to_the_new_intents_queue_and_the_old_card_says_where_it_went() {
+        long caseId = outageCase(102);
+        int postsBefore = slack.calls("chat.postMessage").size();
+
+        HttpResponse<String> response = press(SlackRequests.selectChoice(CardActions.RETAG, caseId, "billing_issue",
+                AGENT, techChannel));
+
+        assertEquals(200, response.statusCode());
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("billing", detail.get("queue").asText());
+        assertEquals("billing_issue", detail.get("intent").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                .skip(postsBefore).anyMatch(call -> call.get("channel").equals(billingChannel)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(call -> call.get("channel").equals(techChannel) && call.get("blocks").contains("Moved to Billing")));
+        Map<String, String> oldCard = slack.calls("chat.update").stream()
+                .filter(call -> call.get("channel").equals(techChannel)).reduce((a, b) -> b).orElseThrow();
+        assertTrue(!oldCard.get("blocks").contains("case.claim"), "the moved card has no buttons left");
+    }
+
+    @Test
+    void escalate_by_someone_without_the_role_is_refused_told_and_recorded() {
+        long caseId = outageCase(103);
+
+        HttpResponse<String> response = press(SlackRequests.selectChoice(CardActions.ESCALATE, caseId, "legal", AGENT,
+                techChannel));
+
+        assertEquals(200, response.statusCode());
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("open", detail.get("state").asText());
+        assertEquals(List.of("case_opened", "action_refused"), actions(caseId));
+        assertTrue(detail.get("events").get(1).get("detail").asText().contains("care_leads"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postEphemeral").isEmpty());
+        Map<String, String> told = slack.calls("chat.postEphemeral").get(0);
+        assertEquals(AGENT, told.get("user"));
+        assertEquals(techChannel, told.get("channel"));
+        assertTrue(told.get("text").contains("care_leads"), told.get("text"));
+    }
+
+    @Test
+    void escalate_by_a_care_lead_puts_the_card_in_the_targets_channel() {
+        long caseId = outageCase(104);
+        String legalChannel = carebot.config.escalationTarget("legal").orElseThrow().slackChannel();
+
+        press(SlackRequests.selectChoice(CardActions.ESCALATE, caseId, "legal", TestCarebot.CARE_LEAD, techChannel));
+
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("escalated", detail.get("state").asText());
+        assertEquals("legal", detail.get("escalated_to").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(call -> call.get("channel").equals(legalChannel)
+                        && call.get("blocks").contains("Escalated here from Tech support")));
+    }
+
+    @Test
+    void resolve_closes_the_case_and_a_later_claim_is_refused() {
+        long caseId = outageCase(105);
+
+        press(SlackRequests.buttonPress(CardActions.RESOLVE, caseId, AGENT, techChannel));
+        press(SlackRequests.buttonPress(CardActions.CLAIM, caseId, "UOTHER001", techChannel));
+
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("resolved", detail.get("state").asText());
+        assertEquals(List.of("case_opened", "resolved", "action_refused"), actions(caseId));
+    }
+
+    @Test
+    void a_claim_from_a_channel_without_the_card_is_refused() {
+        long caseId = outageCase(106);
+
+        press(SlackRequests.buttonPress(CardActions.CLAIM, caseId, AGENT, "C0SOMEWHERE"));
+
+        assertEquals("open", carebot.caseDetail(caseId).get("state").asText());
+        assertEquals(List.of("case_opened", "action_refused"), actions(caseId));
+    }
+
+    @Nested
+    class Verification {
+
+        @Test
+        void a_bad_signature_gives_401_and_changes_nothing() {
+            long caseId = outageCase(201);
+            String body = SlackRequests.buttonPress(CardActions.CLAIM, caseId, AGENT, techChannel);
+
+            HttpResponse<String> response = carebot.send(SlackRequests.signed(carebot.url("/slack/events"), body,
+                    "not-the-signing-secret", System.currentTimeMillis() / 1000));
+
+            assertEquals(401, response.statusCode());
+            assertEquals("open", carebot.caseDetail(caseId).get("state").asText());
+        }
+
+        @Test
+        void a_timestamp_older_than_five_minutes_gives_401_even_when_signed_right() {
+            long caseId = outageCase(202);
+            String body = SlackRequests.buttonPress(CardActions.CLAIM, caseId, AGENT, techChannel);
+            long sixMinutesAgo = System.currentTimeMillis() / 1000 - 6 * 60;
+
+            HttpResponse<String> response = carebot.send(SlackRequests.signed(carebot.url("/slack/events"), body,
+                    TestCarebot.SIGNING_SECRET, sixMinutesAgo));
+
+            assertEquals(401, response.statusCode());
+            assertEquals("open", carebot.caseDetail(caseId).get("state").asText());
+        }
+    }
+
+    @Nested
+    class CareCommandOverHttp {
+
+        @Test
+        void stats_match_the_store() {
+            carebot.postTelegram(TelegramUpdates.message(301, 301, "Acme is down for everyone, 503"), TestCarebot.TELEGRAM_SECRET);
+            carebot.postTelegram(TelegramUpdates.message(302, 302, "I was charged twice, refund please"), TestCarebot.TELEGRAM_SECRET);
+            carebot.postTelegram(TelegramUpdates.message(303, 303, "Locked out, password reset email never arrives"),
+                    TestCarebot.TELEGRAM_SECRET);
+            carebot.postTelegram(TelegramUpdates.message(304, 304, "App crashes when I open settings"), TestCarebot.TELEGRAM_SECRET);
+            carebot.awaitQuiet();
+            JsonNode cases = carebot.cases("").get("cases");
+            long resolvedId = cases.get(0).get("id").asLong();
+            String resolvedQueueChannel = carebot.config.requireQueue(cases.get(0).get("queue").asText()).slackChannel();
+            press(SlackRequests.buttonPress(CardActions.RESOLVE, resolvedId, AGENT, resolvedQueueChannel));
+
+            HttpResponse<String> response = press(SlackRequests.slashCommand("/care", "stats", AGENT, techChannel));
+
+            assertEquals(200, response.statusCode(), response.body());
+            String text = TestCarebot.json(response.body()).get("text").asText();
+            int open = carebot.cases("state=open").get("count").asInt();
+            assertEquals(3, open);
+            assertTrue(text.contains("*Open cases: " + open + "*"), text);
+            for (var queue : carebot.config.queues()) {
+                int inQueue = carebot.cases("state=open&queue=" + queue.id()).get("count").asInt();
+                assertTrue(text.contains("*" + queue.name() + "*: " + inQueue + " open"), queue.id() + " in\n" + text);
+            }
+            assertTrue(text.contains("Opened in the last 24 h: 4"), text);
+        }
+
+        @Test
+        void help_lists_the_commands() {
+            HttpResponse<String> response = press(SlackRequests.slashCommand("/care", "help", AGENT, techChannel));
+
+            assertEquals(200, response.statusCode());
+            assertTrue(TestCarebot.json(response.body()).get("text").asText().contains("/care stats"));
+        }
+    }
+}
