@@ -123,7 +123,7 @@ final class ConfigValidator {
     }
 
     private Set<String> checkQueues() {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new java.util.LinkedHashSet<>();
         if (config.queues().isEmpty()) problem("queues", "define at least one queue");
         for (int i = 0; i < config.queues().size(); i++) {
             CarebotConfig.QueueConfig queue = config.queues().get(i);

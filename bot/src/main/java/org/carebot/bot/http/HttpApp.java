@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import org.carebot.bot.cases.CaseRoutes;
 import org.carebot.bot.intake.IntakeRoutes;
 import org.carebot.bot.ops.HealthRoutes;
+import org.carebot.bot.slack.SlackRoute;
 import org.carebot.bot.store.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class HttpApp {
             cfg.routes.post("/api/posts", timed("api_posts", intake::apiPost, metrics));
             cfg.routes.get("/api/cases", cases::list);
             cfg.routes.get("/api/cases/{id}", cases::show);
-            cfg.routes.post("/slack/events", timed("slack", slackHandler, metrics));
+            cfg.routes.post(SlackRoute.PATH, timed("slack", slackHandler, metrics));
             cfg.routes.get("/health", health::health);
             cfg.routes.get("/metrics", health::metrics);
             cfg.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));

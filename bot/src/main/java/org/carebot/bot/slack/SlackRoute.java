@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class SlackRoute {
 
+    /** The one request URL for interactivity and slash commands, as in manifest/slack/manifest.yml. */
+    public static final String PATH = "/slack/events";
+
     private final App app;
     private final SlackRequestParser parser;
 

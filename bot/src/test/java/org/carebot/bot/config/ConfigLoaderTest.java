@@ -1,0 +1,126 @@
+package org.carebot.bot.config;
+
+import org.carebot.bot.support.TestCarebot;
+import org.carebot.triage.Priority;
+import org.carebot.triage.SensitiveFlag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    private static final String SOURCE = "config/test.yml";
+
+    private static String shipped() throws Exception {
+        return Files.readString(TestCarebot.CONFIG);
+    }
+
+    private static ConfigException failure(String yaml) {
+        return assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).parse(SOURCE, yaml));
+    }
+
+    @Test
+    void the_shipped_config_loads_with_every_section() {
+        CarebotConfig config = new ConfigLoader(Map.of()).load(TestCarebot.CONFIG);
+
+        assertEquals("Acme Cloud", config.brand().name());
+        assertTrue(config.intentNames().containsAll(java.util.List.of("billing_issue", "bug_report", "feature_request",
+                "account_access", "pr_risk", "spam_or_scam", "abuse_report")));
+        assertEquals(Duration.ofHours(1), config.requireQueue("tech").sla().firstResponse());
+        assertEquals(Duration.ofDays(1), config.requireQueue("tech").sla().resolution());
+        assertEquals(7, config.priority().flags().get(SensitiveFlag.SELF_HARM));
+        assertEquals(java.util.Set.of(Priority.P1, Priority.P2), config.routing().rules().stream()
+                .filter(r -> !r.when().priorities().isEmpty()).findFirst().orElseThrow().when().priorities());
+        assertEquals(java.util.List.of("comms"), config.routing().rules().get(0).alsoNotify());
+        assertEquals(java.util.List.of("care_leads"), config.holdersOf(Permission.ESCALATE, config.requireQueue("tech")));
+        assertEquals(java.util.List.of("channel"), config.holdersOf(Permission.CLAIM, config.requireQueue("tech")));
+    }
+
+    @Test
+    void environment_variables_fill_placeholders_and_defaults_apply_when_unset() throws Exception {
+        CarebotConfig fromEnv = new ConfigLoader(Map.of("CAREBOT_CHANNEL_BILLING", "C0FROMENV")).parse(SOURCE, shipped());
+        CarebotConfig defaults = new ConfigLoader(Map.of()).parse(SOURCE, shipped());
+
+        assertEquals("C0FROMENV", fromEnv.requireQueue("billing").slackChannel());
+        assertEquals("C0CAREBILL", defaults.requireQueue("billing").slackChannel());
+    }
+
+    @Test
+    void a_variable_without_default_that_is_unset_names_the_line() throws Exception {
+        String yaml = shipped().replace("${CAREBOT_CHANNEL_BILLING:-C0CAREBILL}", "${BILLING_CHANNEL}");
+
+        ConfigException e = failure(yaml);
+
+        assertTrue(e.getMessage().startsWith(SOURCE + ": line "), e.getMessage());
+        assertTrue(e.getMessage().contains("BILLING_CHANNEL is not set"), e.getMessage());
+    }
+
+    @Test
+    void a_route_to_an_unknown_queue_names_the_path_and_the_known_queues() throws Exception {
+        ConfigException e = failure(shipped().replace("queue: billing\n", "queue: billingg\n"));
+
+        assertTrue(e.getMessage().contains(SOURCE + ": routing.rules[5].queue: unknown queue 'billingg'"), e.getMessage());
+    }
+
+    @Test
+    void a_bad_duration_names_the_path() throws Exception {
+        ConfigException e = failure(shipped().replace("sla: {first_response: 1h, resolution: 1d}\n  - id: billing",
+                "sla: {first_response: soon, resolution: 1d}\n  - id: billing"));
+
+        assertTrue(e.getMessage().contains("queues[0].sla.first_response"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a duration like 30m"), e.getMessage());
+    }
+
+    @Test
+    void an_unknown_key_is_refused_with_its_path() throws Exception {
+        ConfigException e = failure(shipped().replace("  - id: tech\n", "  - id: tech\n    colour: blue\n"));
+
+        assertTrue(e.getMessage().contains("queues[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("colour"), e.getMessage());
+    }
+
+    @Test
+    void broken_yaml_names_the_line() {
+        ConfigException e = failure("brand:\n  name: [unclosed\nqueues: {");
+
+        assertTrue(e.getMessage().startsWith(SOURCE + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void an_unknown_role_in_permissions_is_refused() throws Exception {
+        ConfigException e = failure(shipped().replace("escalate: [care_leads]", "escalate: [care_leeds]"));
+
+        assertTrue(e.getMessage().contains("default_permissions.escalate: unknown role 'care_leeds'"), e.getMessage());
+    }
+
+    @Test
+    void an_unknown_sensitive_flag_in_a_rule_is_refused() throws Exception {
+        ConfigException e = failure(shipped().replace("when: {flags: [self_harm, safety]}", "when: {flags: [self_harm, saftey]}"));
+
+        assertTrue(e.getMessage().contains("routing.rules[0].when.flags"), e.getMessage());
+    }
+
+    @Test
+    void priority_thresholds_must_fall() throws Exception {
+        ConfigException e = failure(shipped().replace("thresholds: {p1: 7, p2: 4, p3: 2}", "thresholds: {p1: 2, p2: 4, p3: 7}"));
+
+        assertTrue(e.getMessage().contains("priority.thresholds: must fall"), e.getMessage());
+    }
+
+    @Test
+    void a_missing_file_says_so_and_how_to_point_at_one(@org.junit.jupiter.api.io.TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yml")));
+
+        assertTrue(e.getMessage().contains("file not found"));
+        assertTrue(e.getMessage().contains("CAREBOT_CONFIG"));
+    }
+}

@@ -1,0 +1,400 @@
+package org.carebot.triage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.carebot.triage.TriageFixtures.post;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeywordTriageEngineTest {
+
+    private static KeywordTriageEngine engine;
+
+    @BeforeAll
+    static void buildEngine() {
+        engine = TriageFixtures.engine();
+    }
+
+    private static Triage triage(String text) {
+        return engine.triage(post(text));
+    }
+
+    private static Triage triage(String text, Author author) {
+        return engine.triage(post(text, author));
+    }
+
+    private static Author author(String id, String handle, Long followers, Boolean verified) {
+        return new Author(id, handle, null, followers, verified);
+    }
+
+    @Nested
+    class Intent {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource({
+                "outage_report, 'Acme Cloud is DOWN again, nothing works'",
+                "outage_report, 'La aplicación no funciona desde ayer'",
+                "outage_report, 'Seit heute früh totale Störung bei euch'",
+                "outage_report, 'Le site est en panne depuis ce matin'",
+                "billing_issue, 'I was never refunded for last month'",
+                "billing_issue, 'Me cobraron dos veces este mes'",
+                "billing_issue, 'Ihr habt doppelt abgebucht!'",
+                "billing_issue, 'On m''a facturé deux fois'",
+                "bug_report, 'L''appli plante quand j''ouvre un fichier'",
+                "bug_report, 'Die App stürzt ab beim Hochladen'",
+                "account_access, 'Mein Konto ist gesperrt'",
+                "account_access, 'Olvidé mi contrasena y no llega el correo'",
+                "praise, 'Merci pour votre aide rapide'"})
+        void the_intent_comes_from_keywords_in_any_configured_language(String intent, String text) {
+            Triage triage = triage(text);
+            assertEquals(intent, triage.intent());
+            assertFalse(triage.spam());
+            assertTrue(triage.intentConfidence() > 0, "confidence " + triage.intentConfidence());
+        }
+
+        @Test
+        void a_post_matching_nothing_is_other_with_zero_confidence_and_no_risk() {
+            Triage triage = triage("Nice weather in Lisbon today");
+            assertAll(
+                    () -> assertEquals(Triage.OTHER, triage.intent()),
+                    () -> assertEquals(0.0, triage.intentConfidence()),
+                    () -> assertEquals(Priority.P4, triage.priority()),
+                    () -> assertEquals(List.of("no risk signals"), triage.reasons()),
+                    () -> assertFalse(triage.spam()),
+                    () -> assertEquals(Set.of(), triage.sensitive()),
+                    () -> assertFalse(triage.humanOnly()));
+        }
+
+        @Test
+        void confidence_grows_with_distinct_hits_of_the_winning_intent() {
+            assertEquals(0.5, triage("the app is down").intentConfidence());
+            assertEquals(0.67, triage("Die Seite geht nicht, totaler Ausfall").intentConfidence());
+            assertEquals(0.75, triage("charged twice, no invoice, want a refund").intentConfidence());
+        }
+
+        @Test
+        void repeating_a_keyword_does_not_add_confidence() {
+            assertEquals(0.5, triage("down down down, still down").intentConfidence());
+        }
+
+        @Test
+        void a_tie_in_hits_goes_to_the_riskier_intent_with_lower_confidence() {
+            Triage triage = triage("The billing page shows an error");
+            assertEquals("billing_issue", triage.intent());
+            assertEquals(0.33, triage.intentConfidence());
+        }
+
+        @Test
+        void a_tie_between_equally_risky_intents_goes_to_the_earlier_one() {
+            assertEquals("billing_issue", triage("I need my invoice but the login fails").intent());
+        }
+
+        @Test
+        void below_the_minimum_confidence_the_intent_falls_back_to_other() {
+            KeywordTriageEngine strict = TriageFixtures.engine(TriageFixtures.rules(0.4));
+            Triage triage = strict.triage(post("The billing page shows an error"));
+            assertEquals(Triage.OTHER, triage.intent());
+            assertTrue(triage.intentConfidence() < 0.4, "confidence " + triage.intentConfidence());
+            assertEquals(List.of("no risk signals"), triage.reasons());
+        }
+    }
+
+    @Nested
+    class Spam {
+
+        @Test
+        void keywords_and_patterns_over_the_threshold_suppress_the_post() {
+            Triage triage = triage("FREE CRYPTO giveaway!! Send 0.1 ETH to get 1 ETH back");
+            assertAll(
+                    () -> assertTrue(triage.spam()),
+                    () -> assertEquals(TriageFixtures.SPAM_INTENT, triage.intent()),
+                    () -> assertEquals(1.0, triage.intentConfidence()),
+                    () -> assertEquals(Priority.P4, triage.priority()),
+                    () -> assertEquals(1, triage.reasons().size()),
+                    () -> assertTrue(triage.reasons().get(0).startsWith("suppressed as spam"),
+                            triage.reasons().get(0)),
+                    () -> assertTrue(triage.reasons().get(0).contains("pattern \"Send 0.1 ETH\""),
+                            triage.reasons().get(0)),
+                    () -> assertTrue(triage.reasons().get(0).contains("\"free crypto\", \"giveaway\""),
+                            triage.reasons().get(0)));
+        }
+
+        @Test
+        void two_weak_keywords_reach_the_threshold() {
+            Triage triage = triage("Giveaway time! DM me to win");
+            assertTrue(triage.spam());
+            assertEquals("suppressed as spam: \"giveaway\", \"dm me\"", triage.reasons().get(0));
+        }
+
+        @Test
+        void a_single_weak_keyword_under_the_threshold_does_not_suppress() {
+            Triage triage = triage("Where do I enter the promo code on my invoice?");
+            assertFalse(triage.spam());
+            assertEquals("billing_issue", triage.intent());
+        }
+
+        @Test
+        void one_pattern_match_alone_reaches_the_threshold() {
+            Triage triage = triage("join t.me/free_money_now");
+            assertTrue(triage.spam());
+            assertEquals("suppressed as spam: pattern \"t.me/free_money_now\"", triage.reasons().get(0));
+        }
+
+        @Test
+        void a_lookalike_link_alone_suppresses_even_a_billing_complaint() {
+            Triage triage = triage("Your refund is ready, claim it at acmec1oud-refund.com");
+            assertTrue(triage.spam());
+            assertEquals(TriageFixtures.SPAM_INTENT, triage.intent());
+            assertEquals(Priority.P4, triage.priority());
+            assertEquals("suppressed as spam: lookalike link acmec1oud-refund.com", triage.reasons().get(0));
+        }
+
+        @Test
+        void a_link_to_the_official_domain_is_not_spam() {
+            Triage triage = triage("https://status.acmecloud.com says all green but the app is down");
+            assertFalse(triage.spam());
+            assertEquals("outage_report", triage.intent());
+        }
+
+        @Test
+        void suppressed_spam_keeps_its_sensitive_flags_and_stays_human_only() {
+            Triage triage = triage("Airdrop giveaway, WhatsApp +44 20 7946 0958");
+            assertTrue(triage.spam());
+            assertEquals(Set.of(SensitiveFlag.PERSONAL_DATA), triage.sensitive());
+            assertTrue(triage.humanOnly());
+        }
+
+        @Test
+        @Disabled("BUG: a brand mention with no space after a full stop reads as a domain: "
+                + "'Thanks @AcmeCloud.Great support' is suppressed as 'lookalike link acmecloud.great'")
+        void a_brand_mention_followed_by_a_full_stop_is_not_a_lookalike_link() {
+            Triage triage = triage("Thanks @AcmeCloud.Great support as always");
+            assertFalse(triage.spam(), triage.reasons().toString());
+            assertEquals("praise", triage.intent());
+        }
+    }
+
+    @Nested
+    class SensitiveContent {
+
+        @Test
+        void a_legal_threat_is_flagged_and_human_only() {
+            Triage triage = triage("If this isn't fixed by Friday I'm calling my LAWYER");
+            assertEquals(Set.of(SensitiveFlag.LEGAL_THREAT), triage.sensitive());
+            assertTrue(triage.humanOnly());
+            assertEquals(List.of("legal threat (+3)"), triage.reasons());
+            assertEquals(Priority.P3, triage.priority());
+        }
+
+        @Test
+        void a_legal_threat_is_found_in_other_languages() {
+            assertEquals(Set.of(SensitiveFlag.LEGAL_THREAT), triage("Voy a hablar con mi abogado").sensitive());
+            assertEquals(Set.of(SensitiveFlag.LEGAL_THREAT), triage("Mein Anwalt meldet sich").sensitive());
+        }
+
+        @Test
+        void self_harm_is_flagged_human_only_and_p1_with_a_reason_that_says_so() {
+            Triage triage = triage("I can't go on like this, I want to die");
+            assertEquals(Set.of(SensitiveFlag.SELF_HARM), triage.sensitive());
+            assertTrue(triage.humanOnly());
+            assertEquals(Priority.P1, triage.priority());
+            assertTrue(triage.reasons().get(0).contains("self harm"), triage.reasons().toString());
+            assertEquals("self harm (+7)", triage.reasons().get(0));
+        }
+
+        @Test
+        void personal_data_in_the_post_is_flagged_and_human_only() {
+            Triage triage = triage("Please call me back on +44 20 7946 0958");
+            assertEquals(Set.of(SensitiveFlag.PERSONAL_DATA), triage.sensitive());
+            assertTrue(triage.humanOnly());
+            assertEquals(List.of("personal data (+2)"), triage.reasons());
+        }
+
+        @Test
+        void several_flags_add_their_points() {
+            Triage triage = triage("My lawyer says this is fraud");
+            assertEquals(Set.of(SensitiveFlag.LEGAL_THREAT, SensitiveFlag.FRAUD), triage.sensitive());
+            assertEquals(Priority.P2, triage.priority());
+            assertTrue(triage.reasons().containsAll(List.of("legal threat (+3)", "fraud (+3)")),
+                    triage.reasons().toString());
+        }
+
+        @Test
+        void a_card_number_failing_luhn_raises_no_flag() {
+            Triage triage = triage("Charged twice on 4111 1111 1111 1112");
+            assertEquals(Set.of(), triage.sensitive());
+            assertFalse(triage.humanOnly());
+        }
+    }
+
+    @Nested
+    class PriorityReasons {
+
+        @Test
+        void the_intent_risk_is_a_reason_with_its_points() {
+            Triage triage = triage("The app is down");
+            assertEquals(List.of("outage_report (+3)"), triage.reasons());
+            assertEquals(Priority.P3, triage.priority());
+        }
+
+        @Test
+        void a_low_risk_intent_stays_p4_with_its_reason() {
+            Triage triage = triage("Found a bug in the export");
+            assertEquals(List.of("bug_report (+1)"), triage.reasons());
+            assertEquals(Priority.P4, triage.priority());
+        }
+
+        @Test
+        void a_zero_risk_intent_gives_no_risk_signals() {
+            Triage triage = triage("Thank you, great team");
+            assertEquals("praise", triage.intent());
+            assertEquals(List.of("no risk signals"), triage.reasons());
+            assertEquals(Priority.P4, triage.priority());
+        }
+
+        @ParameterizedTest(name = "{0} followers -> {1}")
+        @CsvSource({
+                "2100000, '2.1M followers (+3)', P2",
+                "1000000, '1M followers (+3)', P2",
+                "150000, '150k followers (+2)', P3",
+                "15300, '15.3k followers (+1)', P3"})
+        void the_highest_follower_tier_reached_adds_its_points(long followers, String reason, Priority priority) {
+            Triage triage = triage("Found a bug in the export", author("7", "@someone", followers, null));
+            assertEquals(Set.of(reason, "bug_report (+1)"), Set.copyOf(triage.reasons()));
+            assertEquals(priority, triage.priority());
+        }
+
+        @Test
+        void followers_below_the_lowest_tier_add_nothing() {
+            Triage triage = triage("The app is down", author("7", "@someone", 9_999L, null));
+            assertEquals(List.of("outage_report (+3)"), triage.reasons());
+        }
+
+        @Test
+        void a_verified_author_adds_points() {
+            Triage triage = triage("The app is down", author("7", "@someone", null, true));
+            assertEquals(List.of("outage_report (+3)", "verified author (+1)"), triage.reasons());
+            assertEquals(Priority.P2, triage.priority());
+        }
+
+        @Test
+        void an_author_not_verified_adds_nothing() {
+            assertEquals(List.of("outage_report (+3)"),
+                    triage("The app is down", author("7", "@someone", null, false)).reasons());
+        }
+
+        @Test
+        void a_vip_is_recognised_by_handle_case_insensitively() {
+            Triage triage = triage("Hello there", author("7", "@BigBank_IT", null, null));
+            assertEquals(List.of("VIP author (+3)"), triage.reasons());
+            assertEquals(Priority.P3, triage.priority());
+        }
+
+        @Test
+        void a_vip_is_recognised_by_author_id() {
+            assertEquals(List.of("VIP author (+3)"),
+                    triage("Hello there", author("42", "@someone_else", null, null)).reasons());
+        }
+
+        @Test
+        void signals_add_up_to_p1_and_reasons_come_most_points_first() {
+            Triage triage = triage("I can't go on, the app is down",
+                    author("42", "@bigbank_it", 2_100_000L, true));
+            assertEquals(Priority.P1, triage.priority());
+            assertEquals(List.of("self harm (+7)", "outage_report (+3)", "2.1M followers (+3)", "VIP author (+3)",
+                    "verified author (+1)"), triage.reasons());
+        }
+
+        @Test
+        void reach_alone_can_make_an_outage_p1() {
+            Triage triage = triage("The app is down", author("7", "@someone", 1_500_000L, true));
+            assertEquals(Priority.P1, triage.priority());
+        }
+
+        @Test
+        void compact_counts_read_like_people_write_them() {
+            assertEquals("2.1M", KeywordTriageEngine.compactCount(2_100_000));
+            assertEquals("1M", KeywordTriageEngine.compactCount(1_000_000));
+            assertEquals("15.3k", KeywordTriageEngine.compactCount(15_300));
+            assertEquals("10k", KeywordTriageEngine.compactCount(10_000));
+            assertEquals("999", KeywordTriageEngine.compactCount(999));
+        }
+
+        @Test
+        @Disabled("BUG: rounding to one decimal happens after choosing the unit: 999_999 -> \"1000k\" "
+                + "instead of \"1M\"")
+        void a_count_just_under_a_million_rounds_up_to_1M() {
+            assertEquals("1M", KeywordTriageEngine.compactCount(999_999));
+        }
+    }
+
+    @Nested
+    class HumanOnly {
+
+        @Test
+        void a_human_only_intent_needs_a_person_even_without_sensitive_flags() {
+            Triage triage = triage("I'm a journalist writing about yesterday");
+            assertEquals("pr_risk", triage.intent());
+            assertEquals(Set.of(), triage.sensitive());
+            assertTrue(triage.humanOnly());
+        }
+
+        @Test
+        void abuse_reports_are_human_only() {
+            Triage triage = triage("Someone is impersonating your support staff");
+            assertEquals("abuse_report", triage.intent());
+            assertTrue(triage.humanOnly());
+        }
+
+        @Test
+        void an_ordinary_intent_without_flags_may_be_answered_by_the_bot() {
+            assertFalse(triage("The app is down").humanOnly());
+        }
+    }
+
+    @Nested
+    class Language {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource({
+                "en, 'The app has been down since this morning, nothing loads'",
+                "es, 'La aplicación no funciona desde esta mañana, no carga nada'",
+                "de, 'Die App funktioniert seit heute Morgen nicht, nichts lädt'",
+                "fr, 'L''application est en panne depuis ce matin, rien ne charge'"})
+        void the_language_is_detected(String language, String text) {
+            assertEquals(language, triage(text).language());
+        }
+
+        @Test
+        void text_without_words_is_undetermined_and_still_triaged() {
+            Triage triage = triage("12345 !!!");
+            assertEquals(Triage.UNDETERMINED_LANGUAGE, triage.language());
+            assertEquals(Triage.OTHER, triage.intent());
+        }
+
+        @Test
+        void an_empty_post_is_undetermined_other_and_p4() {
+            Triage triage = triage("");
+            assertEquals(Triage.UNDETERMINED_LANGUAGE, triage.language());
+            assertEquals(Triage.OTHER, triage.intent());
+            assertEquals(Priority.P4, triage.priority());
+        }
+
+        @Test
+        void spam_is_language_tagged_too() {
+            Triage triage = triage("Gewinnspiel! Jetzt mitmachen und gewinnen, Sorteo gratis");
+            assertTrue(triage.spam());
+            assertFalse(triage.language().isBlank());
+        }
+    }
+}
