@@ -213,6 +213,15 @@ class KeywordTriageEngineTest {
         }
 
         @Test
+        @Disabled("BUG: TextMatch.fold keeps U+2019, so 'I can’t go on' (iOS smart punctuation) is not flagged: "
+                + "intent other, P4, sensitive [], humanOnly false")
+        void self_harm_typed_with_a_typographic_apostrophe_is_still_flagged() {
+            Triage triage = triage("I can\u2019t go on");
+            assertEquals(Set.of(SensitiveFlag.SELF_HARM), triage.sensitive());
+            assertEquals(Priority.P1, triage.priority());
+        }
+
+        @Test
         void personal_data_in_the_post_is_flagged_and_human_only() {
             Triage triage = triage("Please call me back on +44 20 7946 0958");
             assertEquals(Set.of(SensitiveFlag.PERSONAL_DATA), triage.sensitive());

@@ -113,10 +113,11 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     /** Triages every waiting post; returns how many. */
-    public int drain() {
+    private int drain() {
         int total = 0;
         List<StoredPost> batch;
-        while (!(batch = database.inTransaction(h -> posts.claimNew(h, BATCH))).isEmpty()) {
+        while (running && !(batch = database.inTransaction(h -> posts.claimNew(h, BATCH))).isEmpty()) {
+            // A batch is finished even when a stop comes in the middle; what is left waits as 'new' for the next start.
             for (StoredPost post : batch) process(post);
             total += batch.size();
             onCardsRequested.run();
