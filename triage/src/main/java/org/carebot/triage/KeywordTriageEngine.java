@@ -165,7 +165,8 @@ public final class KeywordTriageEngine implements TriageEngine {
 
     /** 2100000 -> "2.1M", 15300 -> "15.3k". */
     static String compactCount(long count) {
-        if (count >= 1_000_000) return trimZero(count / 1_000_000.0) + "M";
+        // From 999,950 on, one decimal of thousands would read "1000k": that is "1M".
+        if (count >= 999_950) return trimZero(count / 1_000_000.0) + "M";
         if (count >= 1_000) return trimZero(count / 1_000.0) + "k";
         return Long.toString(count);
     }

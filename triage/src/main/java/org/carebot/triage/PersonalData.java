@@ -39,8 +39,9 @@ public final class PersonalData {
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
         addMatches(spans, "email", EMAIL.matcher(text), m -> true);
-        addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
+        // IBANs first: their digit runs can pass the card number check too.
         addMatches(spans, "iban", IBAN.matcher(text), m -> ibanValid(m.group()));
+        addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
         for (String region : phoneRegions) {
             for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {

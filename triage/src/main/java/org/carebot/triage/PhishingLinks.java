@@ -3,6 +3,7 @@ package org.carebot.triage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,16 @@ import java.util.regex.Pattern;
 final class PhishingLinks {
 
     private static final Pattern DOMAIN = Pattern.compile(
-            "(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24})(?=[/:?#\\s]|$|[),.!])");
+            "(?i)(https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,24}))(?=[/:?#\\s]|$|[),.!])");
+    /**
+     * Without a scheme, "@AcmeCloud.Great support" would read as a domain: a bare domain counts only with a top-level
+     * domain people and scammers actually use.
+     */
+    private static final Set<String> BARE_TLDS = Set.of("com", "net", "org", "io", "co", "info", "biz", "app", "dev",
+            "help", "support", "online", "site", "website", "top", "xyz", "live", "link", "click", "shop", "store",
+            "cloud", "tech", "services", "service", "center", "security", "me", "us", "uk", "de", "fr", "es", "it",
+            "pt", "br", "nl", "eu", "ru", "cn", "in", "tk", "ml", "ga", "cf", "gq", "cc", "ly", "to", "ai", "gg", "vip",
+            "win", "bid", "icu", "buzz", "ws", "su", "pw", "lol", "fun");
 
     private final List<String> brandTokens;
     private final List<String> officialDomains;
@@ -25,7 +35,9 @@ final class PhishingLinks {
         List<String> found = new ArrayList<>();
         Matcher matcher = DOMAIN.matcher(text);
         while (matcher.find()) {
-            String domain = matcher.group(1).toLowerCase(Locale.ROOT);
+            String domain = matcher.group(2).toLowerCase(Locale.ROOT);
+            boolean bare = matcher.group(1) == null;
+            if (bare && !BARE_TLDS.contains(matcher.group(3).toLowerCase(Locale.ROOT))) continue;
             if (isOfficial(domain) || found.contains(domain)) continue;
             String squashed = unleet(domain);
             if (brandTokens.stream().anyMatch(squashed::contains)) found.add(domain);

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class TextMatch {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    /** Phones type typographic apostrophes (’ ‘ ʼ); keywords are written with the plain one. */
+    private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u2032]");
 
     private final List<String> keywords;
     private final Pattern pattern;
@@ -28,7 +30,8 @@ final class TextMatch {
     /** Lowercase, without accents, compatibility characters folded: the form keywords are matched on. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        String unmarked = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        return APOSTROPHES.matcher(unmarked).replaceAll("'").toLowerCase(Locale.ROOT);
     }
 
     static TextMatch of(Collection<String> rawKeywords) {

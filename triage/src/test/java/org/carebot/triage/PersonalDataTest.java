@@ -1,7 +1,6 @@
 package org.carebot.triage;
 
 import org.carebot.triage.PersonalData.Span;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,9 +87,6 @@ class PersonalDataTest {
         }
 
         @Test
-        @Disabled("BUG: the card pattern runs first and claims the digits of some valid IBANs: "
-                + "'DE75 5121 0800 1245 1261 99' yields payment_card [2,24) and mask() gives "
-                + "'DE[payment card hidden] 99' instead of '[iban hidden]'")
         void an_iban_whose_inner_digits_pass_luhn_is_still_found_as_one_iban() {
             String iban = "DE75 5121 0800 1245 1261 99";
             assertEquals(List.of(new Span("iban", 0, iban.length())), personalData.find(iban));

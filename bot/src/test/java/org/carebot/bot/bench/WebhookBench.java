@@ -61,13 +61,24 @@ public final class WebhookBench {
                     Runtime.getRuntime().availableProcessors());
 
             closedLoop(http, uri, texts, clients, Duration.ofSeconds(5));  // warm-up: JIT, pools, Lingua
+            waitForTriage(dbUrl, 0, Duration.ZERO);
+
+            long beforeSaturation = maxPostId(dbUrl);
+            long saturationStart = System.nanoTime();
             Result saturated = closedLoop(http, uri, texts, clients, Duration.ofSeconds(seconds));
             report("Saturation, " + clients + " clients in a closed loop, " + seconds + " s", saturated);
-            waitForTriage(dbUrl);
+            waitForTriage(dbUrl, saturated.latenciesNanos().length, Duration.ofNanos(System.nanoTime() - saturationStart));
+            intakeToCard(dbUrl, beforeSaturation, "the saturation run (includes the triage backlog)");
+
+            long beforePaced = maxPostId(dbUrl);
+            long pacedStart = System.nanoTime();
             Result paced = fixedRate(http, uri, texts, rate, Duration.ofSeconds(seconds));
             report("Fixed rate " + rate + " requests/s (open loop), " + seconds + " s", paced);
-            waitForTriage(dbUrl);
-            intakeToCard(dbUrl);
+            waitForTriage(dbUrl, paced.latenciesNanos().length, Duration.ofNanos(System.nanoTime() - pacedStart));
+            intakeToCard(dbUrl, beforePaced, "the fixed-rate run");
+            System.out.printf("Posts suppressed as noise: %d of %d%n",
+                    count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'suppressed'"),
+                    count(dbUrl, "SELECT COUNT(*) FROM posts"));
             System.out.printf("Peak RSS of the JVM (Carebot and load generator): %s%n", peakRss());
         }
     }
@@ -169,30 +180,35 @@ public final class WebhookBench {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    private static void waitForTriage(String dbUrl) throws Exception {
+    /** Waits until every stored post is triaged; reports the triage rate over the run and its backlog. */
+    private static void waitForTriage(String dbUrl, long posts, Duration loadTime) throws Exception {
         long started = System.nanoTime();
-        while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(200);
-        System.out.printf(Locale.ROOT, "  triage backlog drained %.1f s after the load stopped%n",
-                (System.nanoTime() - started) / 1e9);
+        while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(100);
+        if (posts == 0) return;
+        double backlog = (System.nanoTime() - started) / 1e9;
+        double total = loadTime.toNanos() / 1e9 + backlog;
+        System.out.printf(Locale.ROOT, "  triage: backlog drained %.1f s after the load stopped; %d posts triaged and "
+                + "routed in %.1f s = %.0f posts/s%n", backlog, posts, total, posts / total);
+    }
+
+    private static long maxPostId(String dbUrl) throws Exception {
+        return count(dbUrl, "SELECT COALESCE(MAX(id), 0) FROM posts");
     }
 
     /** From each post stored (received_at) to its case opened, in the same transaction as its card's outbox row. */
-    private static void intakeToCard(String dbUrl) throws Exception {
+    private static void intakeToCard(String dbUrl, long afterPostId, String phase) throws Exception {
         List<Long> millis = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
-                     SELECT p.received_at, c.opened_at FROM posts p JOIN cases c ON c.post_id = p.id
-                     WHERE p.id > (SELECT MAX(id) FROM posts) - (SELECT COUNT(*) FROM posts) / 2""")) {
+             ResultSet rows = statement.executeQuery("SELECT p.received_at, c.opened_at FROM posts p "
+                     + "JOIN cases c ON c.post_id = p.id WHERE p.id > " + afterPostId)) {
             while (rows.next()) {
                 millis.add(Duration.between(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()).toMillis());
             }
         }
         long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "Intake to card enqueued during the fixed-rate run: %d cases, p50 %d ms, "
-                + "p99 %d ms, max %d ms%n", sorted.length, sorted[sorted.length / 2],
-                sorted[(int) Math.ceil(0.99 * sorted.length) - 1], sorted[sorted.length - 1]);
-        System.out.printf("Posts suppressed as noise: %d of %d%n",
-                count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'suppressed'"), count(dbUrl, "SELECT COUNT(*) FROM posts"));
+        System.out.printf(Locale.ROOT, "  intake to card enqueued, %s: %d cases, p50 %d ms, p99 %d ms, max %d ms%n",
+                phase, sorted.length, sorted[sorted.length / 2], sorted[(int) Math.ceil(0.99 * sorted.length) - 1],
+                sorted[sorted.length - 1]);
     }
 
     private static long count(String dbUrl, String sql) throws Exception {

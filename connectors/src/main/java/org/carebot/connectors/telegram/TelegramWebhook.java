@@ -47,7 +47,7 @@ public final class TelegramWebhook {
         }
         if (update == null || !update.isObject()) throw new InvalidPayloadException("body must be a JSON object (an Update)");
         JsonNode updateId = update.get("update_id");
-        if (updateId == null || !updateId.canConvertToLong()) {
+        if (!isInteger(updateId)) {
             throw new InvalidPayloadException("update_id is missing or not an integer");
         }
         String deliveryId = updateId.asText();
@@ -64,10 +64,10 @@ public final class TelegramWebhook {
             throws InvalidPayloadException {
         JsonNode messageId = message.get("message_id");
         JsonNode chat = message.get("chat");
-        if (messageId == null || !messageId.canConvertToLong()) {
+        if (!isInteger(messageId)) {
             throw new InvalidPayloadException("message.message_id is missing or not an integer");
         }
-        if (chat == null || chat.get("id") == null || !chat.get("id").canConvertToLong()) {
+        if (chat == null || !isInteger(chat.get("id"))) {
             throw new InvalidPayloadException("message.chat.id is missing or not an integer");
         }
         String text = textOf(message);
@@ -80,6 +80,10 @@ public final class TelegramWebhook {
         Post post = new Post(PLATFORM, platformId, author(message, chat), text, link(chat, messageId.asText()),
                 postedAt, chatId);
         return Optional.of(new IncomingPost(post, deliveryId, edited ? key : null));
+    }
+
+    private static boolean isInteger(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong();
     }
 
     private static String textOf(JsonNode message) {
