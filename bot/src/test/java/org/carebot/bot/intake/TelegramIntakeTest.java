@@ -126,4 +126,30 @@ class TelegramIntakeTest {
         assertEquals(false, TestCarebot.json(response.body()).get("stored").asBoolean());
         assertEquals(List.of(), slack.calls("chat.postMessage"));
     }
+
+    @Test
+    void an_edit_joins_the_case_of_its_post_and_the_card_shows_the_new_words() {
+        carebot.postTelegram(TelegramUpdates.message(9006, 81, "my invoice is wrong"), TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        String edited = """
+                {"update_id": 9007,
+                 "edited_message": {"message_id": 81, "date": 1764064800, "edit_date": 1764064900,
+                   "chat": {"id": -1001234567890, "type": "supergroup", "title": "Acme Cloud Community",
+                            "username": "acmecloud_community"},
+                   "from": {"id": 424242, "is_bot": false, "first_name": "Dana", "username": "dana_k"},
+                   "text": "my invoice is wrong: charged twice for November"}}""";
+
+        HttpResponse<String> response = carebot.postTelegram(edited, TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+
+        assertEquals(200, response.statusCode());
+        JsonNode cases = carebot.cases("").get("cases");
+        assertEquals(1, cases.size(), "an edit opens no second case");
+        long caseId = cases.get(0).get("id").asLong();
+        JsonNode detail = carebot.caseDetail(caseId);
+        assertEquals("post_edited", detail.get("events").get(1).get("action").asText());
+        assertEquals("my invoice is wrong: charged twice for November", detail.get("post").get("text").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(call -> call.get("blocks").contains("charged twice for November")));
+    }
 }
