@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.carebot.bot.cards.CardFactory;
+import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cards.CaseViews;
 import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.CaseOpener;
@@ -102,10 +103,11 @@ public final class Carebot implements AutoCloseable {
 
         UserGroups userGroups = slack.<UserGroups>map(client -> new SlackUserGroups(client, clock))
                 .orElseGet(UserGroups::none);
-        CaseCommands commands = new CaseCommands(database, cases, posts, events, cards, outbox,
+        CardRequests cardRequests = new CardRequests(cards, outbox);
+        CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
                 new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge);
-        CaseOpener opener = new CaseOpener(cases, events, cards, outbox, config);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cards, outbox, opener, engine,
+        CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
+        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, opener, engine,
                 router, config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 

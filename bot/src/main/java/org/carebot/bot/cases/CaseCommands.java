@@ -1,9 +1,9 @@
 package org.carebot.bot.cases;
 
+import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cards.CardRole;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.Permission;
-import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
@@ -32,7 +32,7 @@ public final class CaseCommands {
     private final CaseStore cases;
     private final PostStore posts;
     private final EventLog events;
-    private final CardStore cards;
+    private final CardRequests cards;
     private final Outbox outbox;
     private final RolePolicy policy;
     private final Router router;
@@ -40,7 +40,7 @@ public final class CaseCommands {
     private final Clock clock;
     private final Runnable afterChange;
 
-    public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardStore cards,
+    public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
                         Runnable afterChange) {
         this.database = database;
@@ -84,8 +84,8 @@ public final class CaseCommands {
             String oldChannel = channelOf(kase.queue());
             String newChannel = channelOf(route.queue());
             if (!newChannel.equals(oldChannel)) {
-                cards.place(handle, caseId, oldChannel, CardRole.MOVED);
-                cards.place(handle, caseId, newChannel, CardRole.OWNER);
+                cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
+                cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
             }
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
@@ -103,7 +103,7 @@ public final class CaseCommands {
             Case escalated = kase.escalatedTo(targetId, now);
             record(handle, kase, escalated, actor, "escalated", target.get().name(), now);
             String channel = target.get().slackChannel();
-            if (!channel.equals(channelOf(kase.queue()))) cards.place(handle, caseId, channel, CardRole.ESCALATED);
+            if (!channel.equals(channelOf(kase.queue()))) cards.rerole(handle, caseId, channel, CardRole.ESCALATED);
             refreshAllCards(handle, escalated, now);
             return new Outcome.Done(escalated, "Case #" + caseId + " escalated to " + target.get().name() + ".");
         });
@@ -159,9 +159,7 @@ public final class CaseCommands {
     }
 
     private void refreshAllCards(Handle handle, Case kase, Instant now) {
-        for (CardStore.CardPlacement card : cards.list(handle, kase.id())) {
-            outbox.requestCard(handle, kase.id(), card.channel(), now);
-        }
+        cards.refreshAll(handle, kase.id(), now);
     }
 
     private String channelOf(String queueId) {

@@ -1,9 +1,8 @@
 package org.carebot.bot.cases;
 
+import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cards.CardRole;
 import org.carebot.bot.config.CarebotConfig;
-import org.carebot.bot.outbox.Outbox;
-import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.EventLog;
 import org.carebot.triage.Route;
@@ -17,15 +16,13 @@ public final class CaseOpener {
 
     private final CaseStore cases;
     private final EventLog events;
-    private final CardStore cards;
-    private final Outbox outbox;
+    private final CardRequests cards;
     private final CarebotConfig config;
 
-    public CaseOpener(CaseStore cases, EventLog events, CardStore cards, Outbox outbox, CarebotConfig config) {
+    public CaseOpener(CaseStore cases, EventLog events, CardRequests cards, CarebotConfig config) {
         this.cases = cases;
         this.events = events;
         this.cards = cards;
-        this.outbox = outbox;
         this.config = config;
     }
 
@@ -35,16 +32,11 @@ public final class CaseOpener {
                 now.plus(queue.sla().firstResponse()), now.plus(queue.sla().resolution()));
         events.append(handle, kase.id(), Actor.SYSTEM, "case_opened", null, kase.snapshot(),
                 "rule: " + route.rule() + ", " + triage.priority(), now);
-        placeAndRequest(handle, kase, queue.slackChannel(), CardRole.OWNER, now);
+        cards.place(handle, kase.id(), queue.slackChannel(), CardRole.OWNER, now);
         for (String notified : route.alsoNotify()) {
             String channel = config.requireQueue(notified).slackChannel();
-            if (!channel.equals(queue.slackChannel())) placeAndRequest(handle, kase, channel, CardRole.NOTIFIED, now);
+            if (!channel.equals(queue.slackChannel())) cards.place(handle, kase.id(), channel, CardRole.NOTIFIED, now);
         }
         return kase;
-    }
-
-    private void placeAndRequest(Handle handle, Case kase, String channel, CardRole role, Instant now) {
-        cards.place(handle, kase.id(), channel, role);
-        outbox.requestCard(handle, kase.id(), channel, now);
     }
 }

@@ -2,12 +2,11 @@ package org.carebot.bot.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.config.CarebotConfig;
-import org.carebot.bot.outbox.Outbox;
-import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
@@ -44,8 +43,7 @@ public final class TriageWorker implements AutoCloseable {
     private final PostStore posts;
     private final CaseStore cases;
     private final EventLog events;
-    private final CardStore cards;
-    private final Outbox outbox;
+    private final CardRequests cards;
     private final CaseOpener opener;
     private final TriageEngine engine;
     private final Router router;
@@ -59,15 +57,14 @@ public final class TriageWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardStore cards,
-                        Outbox outbox, CaseOpener opener, TriageEngine engine, Router router, CarebotConfig config,
+    public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
+                        CaseOpener opener, TriageEngine engine, Router router, CarebotConfig config,
                         Clock clock, MeterRegistry metrics, Runnable onCardsRequested) {
         this.database = database;
         this.posts = posts;
         this.cases = cases;
         this.events = events;
         this.cards = cards;
-        this.outbox = outbox;
         this.opener = opener;
         this.engine = engine;
         this.router = router;
@@ -166,9 +163,7 @@ public final class TriageWorker implements AutoCloseable {
         posts.setState(handle, edit.id(), PostState.EDIT);
         events.append(handle, kase.id(), Actor.SYSTEM, "post_edited", null, Map.of("text", edit.post().text()),
                 "edited post stored as #" + edit.id(), now);
-        for (CardStore.CardPlacement card : cards.list(handle, kase.id())) {
-            outbox.requestCard(handle, kase.id(), card.channel(), now);
-        }
+        cards.refreshAll(handle, kase.id(), now);
         return true;
     }
 
