@@ -19,12 +19,12 @@ import org.carebot.bot.cases.QueueStats;
 import org.carebot.bot.cases.RolePolicy;
 import org.carebot.bot.cases.UserGroups;
 import org.carebot.bot.config.CarebotConfig;
-import org.carebot.bot.config.TriageSetup;
 import org.carebot.bot.http.BearerAuth;
 import org.carebot.bot.http.HttpApp;
 import org.carebot.bot.intake.ApiPostParser;
 import org.carebot.bot.intake.IntakeRoutes;
 import org.carebot.bot.intake.IntakeService;
+import org.carebot.bot.intake.TriageKit;
 import org.carebot.bot.intake.TriageWorker;
 import org.carebot.bot.ops.HealthRoutes;
 import org.carebot.bot.outbox.Deliverer;
@@ -42,12 +42,11 @@ import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
 import org.carebot.connectors.telegram.TelegramWebhook;
-import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
-import org.carebot.triage.TriageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +80,10 @@ public final class Carebot implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(settings.dbUrl());
 
-        PersonalData personalData = TriageSetup.personalData(config);
-        TriageEngine engine = TriageSetup.engine(config, personalData);
-        Router router = TriageSetup.router(config);
+        TriageKit triage = TriageKit.build(config);
+        Router router = triage.router();
+        LabeledExampleStore labels = new LabeledExampleStore();
+        triage.learnAll(database.withHandle(labels::all));
 
         PostStore posts = new PostStore(json);
         CaseStore cases = new CaseStore();
@@ -91,7 +91,7 @@ public final class Carebot implements AutoCloseable {
         CardStore cards = new CardStore();
         Outbox outbox = new Outbox(json);
         CaseViews views = new CaseViews(cases, posts, events, json);
-        CardFactory cardFactory = new CardFactory(config, personalData);
+        CardFactory cardFactory = new CardFactory(config, triage.personalData());
 
         Optional<MethodsClient> slack = settings.slackConfigured()
                 ? Optional.of(slackClient(settings).methods(settings.slackBotToken().orElseThrow()))
@@ -105,10 +105,11 @@ public final class Carebot implements AutoCloseable {
                 .orElseGet(UserGroups::none);
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
-                new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge);
+                new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge, labels,
+                triage::learn);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, opener, engine,
-                router, config, clock, metrics, deliveryWorker::nudge);
+        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, opener,
+                triage.engine(), router, triage.workers(), config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

@@ -6,7 +6,7 @@ import org.carebot.bot.cli.TriageCommand;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigException;
 import org.carebot.bot.config.ConfigLoader;
-import org.carebot.bot.config.TriageSetup;
+import org.carebot.bot.intake.TriageKit;
 import org.carebot.bot.store.Json;
 
 import java.io.BufferedReader;
@@ -147,9 +147,8 @@ public final class Main {
         if (in == null || out == null) throw new IllegalArgumentException("triage needs --in and --out\n" + USAGE);
         Settings settings = Settings.fromEnvironment(env);
         CarebotConfig config = config(settings, env);
-        var personalData = TriageSetup.personalData(config);
-        TriageCommand command = new TriageCommand(TriageSetup.engine(config, personalData), TriageSetup.router(config),
-                new Json().mapper());
+        TriageKit triage = TriageKit.build(config);
+        TriageCommand command = new TriageCommand(triage.engine(), triage.router(), new Json().mapper());
         try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             TriageCommand.Summary summary = command.run(reader, writer, System.err);

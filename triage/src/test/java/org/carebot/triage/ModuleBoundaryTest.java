@@ -49,7 +49,7 @@ class ModuleBoundaryTest {
     @Test
     void the_scan_sees_the_triage_sources() throws IOException {
         List<Path> sources = sources();
-        assertTrue(sources.contains(MAIN_SOURCES.resolve("org/carebot/triage/KeywordTriageEngine.java")),
+        assertTrue(sources.contains(MAIN_SOURCES.resolve("org/carebot/triage/CarebotTriageEngine.java")),
                 "scanned " + MAIN_SOURCES.toAbsolutePath() + ": " + sources);
     }
 

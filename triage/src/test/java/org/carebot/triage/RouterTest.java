@@ -148,7 +148,7 @@ class RouterTest {
 
         @Test
         void a_triaged_self_harm_post_routes_by_its_flag() {
-            KeywordTriageEngine engine = TriageFixtures.engine();
+            CarebotTriageEngine engine = TriageFixtures.engine();
             Post post = Post.ofText("x", "5", "The app is down and I want to die");
             Router router = new Router(List.of(
                     rule("self-harm first", Set.of(), Set.of(), Set.of(), Set.of(SensitiveFlag.SELF_HARM), Set.of(),

@@ -34,12 +34,12 @@ final class TriageFixtures {
         return new PersonalData(PHONE_REGIONS);
     }
 
-    static KeywordTriageEngine engine() {
+    static CarebotTriageEngine engine() {
         return engine(rules());
     }
 
-    static KeywordTriageEngine engine(TriageRules rules) {
-        return new KeywordTriageEngine(rules, personalData(), languages());
+    static CarebotTriageEngine engine(TriageRules rules) {
+        return new CarebotTriageEngine(rules, personalData(), languages());
     }
 
     static TriageRules rules() {

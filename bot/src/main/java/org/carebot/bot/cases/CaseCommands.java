@@ -7,6 +7,7 @@ import org.carebot.bot.config.Permission;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
 import org.carebot.bot.outbox.Outbox;
@@ -39,10 +40,17 @@ public final class CaseCommands {
     private final CarebotConfig config;
     private final Clock clock;
     private final Runnable afterChange;
+    private final LabeledExampleStore labels;
+    private final IntentLearner learner;
+
+    /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
+    public interface IntentLearner {
+        void learn(String text, String intent);
+    }
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
-                        Runnable afterChange) {
+                        Runnable afterChange, LabeledExampleStore labels, IntentLearner learner) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -54,6 +62,8 @@ public final class CaseCommands {
         this.config = config;
         this.clock = clock;
         this.afterChange = afterChange;
+        this.labels = labels;
+        this.learner = learner;
     }
 
     public Outcome claim(long caseId, Actor actor) {
@@ -68,7 +78,8 @@ public final class CaseCommands {
     }
 
     public Outcome retag(long caseId, Actor actor, String intent) {
-        return run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
+        String[] labeledText = new String[1];
+        Outcome outcome = run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
             if (!config.intentNames().contains(intent) && !intent.equals(Triage.OTHER)) {
                 return new Outcome.Refused("'" + intent + "' is not an intent in the taxonomy.");
             }
@@ -79,6 +90,9 @@ public final class CaseCommands {
                     original.humanOnly(), original.language());
             Route route = router.route(post.post(), retagged);
             Case moved = kase.withQueueAndIntent(route.queue(), intent, now);
+            labels.add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
+                    actor.userId(), now));
+            labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent
                     + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue())), now);
             String oldChannel = channelOf(kase.queue());
@@ -91,6 +105,8 @@ public final class CaseCommands {
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
                     + (newChannel.equals(oldChannel) ? "." : " and moved to " + queueName(route.queue()) + "."));
         });
+        if (outcome instanceof Outcome.Done && labeledText[0] != null) learner.learn(labeledText[0], intent);
+        return outcome;
     }
 
     public Outcome escalate(long caseId, Actor actor, String targetId) {

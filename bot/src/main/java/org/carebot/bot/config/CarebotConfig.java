@@ -18,7 +18,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             Map<SensitiveFlag, List<String>> sensitive, PriorityConfig priority,
                             List<QueueConfig> queues, RoutingConfig routing,
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
-                            Map<Permission, List<String>> defaultPermissions) {
+                            Map<Permission, List<String>> defaultPermissions, TriageTuning triage) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -32,6 +32,28 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         escalationTargets = listOrEmpty(escalationTargets);
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
+        triage = triage == null ? TriageTuning.defaults() : triage;
+    }
+
+    /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */
+    public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
+                               Double keywordWeight, Double temperature, Integer embeddingCache) {
+
+        public enum Engine { EMBEDDINGS, KEYWORDS }
+
+        public TriageTuning {
+            engine = engine == null ? Engine.EMBEDDINGS : engine;
+            workers = workers == null ? 2 : workers;
+            neighbours = neighbours == null ? 3 : neighbours;
+            minSimilarity = minSimilarity == null ? 0.30 : minSimilarity;
+            keywordWeight = keywordWeight == null ? 0.05 : keywordWeight;
+            temperature = temperature == null ? 0.05 : temperature;
+            embeddingCache = embeddingCache == null ? 20_000 : embeddingCache;
+        }
+
+        public static TriageTuning defaults() {
+            return new TriageTuning(null, null, null, null, null, null, null);
+        }
     }
 
     public record Brand(String name, List<String> tokens, List<String> officialDomains) {

@@ -31,6 +31,7 @@ final class ConfigValidator {
         checkRouting(queues, intents);
         checkEscalationTargets();
         checkPermissions("default_permissions", config.defaultPermissions());
+        checkTriage();
         for (int i = 0; i < config.queues().size(); i++) {
             checkPermissions("queues[" + i + "].permissions", config.queues().get(i).permissions());
         }
@@ -197,6 +198,22 @@ final class ConfigValidator {
                 }
             }
         });
+    }
+
+    private void checkTriage() {
+        CarebotConfig.TriageTuning triage = config.triage();
+        if (triage.workers() < 1 || triage.workers() > 16) problem("triage.workers", "must be within 1..16");
+        if (triage.neighbours() < 1) problem("triage.neighbours", "must be 1 or more");
+        if (triage.minSimilarity() < -1 || triage.minSimilarity() > 1) problem("triage.min_similarity", "must be within -1..1");
+        if (triage.temperature() <= 0) problem("triage.temperature", "must be above 0");
+        if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
+        if (triage.engine() == CarebotConfig.TriageTuning.Engine.EMBEDDINGS) {
+            for (int i = 0; i < config.intents().size(); i++) {
+                if (config.intents().get(i).examples().isEmpty()) {
+                    problem("intents[" + i + "].examples", "the embeddings engine learns from examples: give at least one");
+                }
+            }
+        }
     }
 
     private static boolean blank(String text) {

@@ -1,18 +1,15 @@
 package org.carebot.bot.config;
 
-import org.carebot.triage.KeywordTriageEngine;
-import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
 import org.carebot.triage.RoutingRule;
-import org.carebot.triage.TriageEngine;
 import org.carebot.triage.TriageRules;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Turns the config into the triage module's engine and router. */
+/** Turns the config into the triage module's rules and router (the engine is assembled by TriageKit). */
 public final class TriageSetup {
 
     private TriageSetup() {
@@ -20,10 +17,6 @@ public final class TriageSetup {
 
     public static PersonalData personalData(CarebotConfig config) {
         return new PersonalData(config.phoneRegions());
-    }
-
-    public static TriageEngine engine(CarebotConfig config, PersonalData personalData) {
-        return new KeywordTriageEngine(rules(config), personalData, new LanguageGuess(config.languages()));
     }
 
     public static TriageRules rules(CarebotConfig config) {

@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -54,11 +57,13 @@ public final class TriageWorker implements AutoCloseable {
     private final Timer triageTime;
     private final Timer intakeToCard;
     private final Semaphore work = new Semaphore(0);
+    /** The engine's CPU work (embeddings) runs on these; the database writes stay in post order on the loop thread. */
+    private final ExecutorService pool;
     private volatile boolean running;
     private Thread thread;
 
     public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
-                        CaseOpener opener, TriageEngine engine, Router router, CarebotConfig config,
+                        CaseOpener opener, TriageEngine engine, Router router, int workers, CarebotConfig config,
                         Clock clock, MeterRegistry metrics, Runnable onCardsRequested) {
         this.database = database;
         this.posts = posts;
@@ -72,6 +77,11 @@ public final class TriageWorker implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.onCardsRequested = onCardsRequested;
+        this.pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "carebot-triage-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.triageTime = Timer.builder("carebot.triage.time").description("Time to triage one post")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         this.intakeToCard = Timer.builder("carebot.intake.to.card")
@@ -115,17 +125,23 @@ public final class TriageWorker implements AutoCloseable {
         List<StoredPost> batch;
         while (running && !(batch = database.inTransaction(h -> posts.claimNew(h, BATCH))).isEmpty()) {
             // A batch is finished even when a stop comes in the middle; what is left waits as 'new' for the next start.
-            for (StoredPost post : batch) process(post);
+            List<CompletableFuture<Triage>> triages = batch.stream()
+                    .map(post -> CompletableFuture.supplyAsync(() -> triage(post), pool)).toList();
+            for (int i = 0; i < batch.size(); i++) record(batch.get(i), triages.get(i).join());
             total += batch.size();
             onCardsRequested.run();
         }
         return total;
     }
 
-    private void process(StoredPost stored) {
+    private Triage triage(StoredPost stored) {
         Timer.Sample sample = Timer.start(metrics);
         Triage triage = engine.triage(stored.post());
         sample.stop(triageTime);
+        return triage;
+    }
+
+    private void record(StoredPost stored, Triage triage) {
         Instant now = clock.instant();
         Optional<Case> opened = database.inTransaction(handle -> {
             if (triage.spam()) {
@@ -179,6 +195,7 @@ public final class TriageWorker implements AutoCloseable {
     public void close() {
         running = false;
         work.release();
+        pool.shutdown();
         if (thread != null) {
             try {
                 thread.join(5_000);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigLoader;
-import org.carebot.bot.config.TriageSetup;
+import org.carebot.bot.intake.TriageKit;
 import org.carebot.bot.support.TestCarebot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class TriageCommandTest {
     @BeforeAll
     static void build() {
         CarebotConfig config = new ConfigLoader(Map.of()).load(TestCarebot.CONFIG);
-        command = new TriageCommand(TriageSetup.engine(config, TriageSetup.personalData(config)),
-                TriageSetup.router(config), MAPPER);
+        TriageKit triage = TriageKit.build(config);
+        command = new TriageCommand(triage.engine(), triage.router(), MAPPER);
     }
 
     private record Run(List<JsonNode> out, String errors, TriageCommand.Summary summary) {

@@ -11,13 +11,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The baseline engine: keyword and pattern rules from config decide intent, spam and sensitive content;
- * weights from config add up to a priority with the reasons that produced it.
+ * Carebot's triage: rules from config find spam, scams and sensitive content; an {@link IntentClassifier} (keywords,
+ * or nearest examples over embeddings) decides the intent; weights from config add up to a priority with the reasons
+ * that produced it.
  */
-public final class KeywordTriageEngine implements TriageEngine {
+public final class CarebotTriageEngine implements TriageEngine {
+
+    /** The classifier's own "this is spam" suppresses only when it is this sure; rules decide the rest. */
+    static final double CLASSIFIER_SPAM_CONFIDENCE = 0.6;
 
     private final TriageRules rules;
-    private final Map<String, TextMatch> intentKeywords = new LinkedHashMap<>();
+    private final IntentClassifier intents;
     private final Map<String, Integer> intentRisk = new LinkedHashMap<>();
     private final TextMatch spamKeywords;
     private final List<Pattern> spamPatterns;
@@ -26,12 +30,16 @@ public final class KeywordTriageEngine implements TriageEngine {
     private final PersonalData personalData;
     private final LanguageGuess languages;
 
-    public KeywordTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages) {
+    /** The keyword baseline: intent from config keywords alone. */
+    public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages) {
+        this(rules, personalData, languages, new KeywordIntentClassifier(rules));
+    }
+
+    public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages,
+                               IntentClassifier intents) {
         this.rules = rules;
-        for (TriageRules.IntentRule intent : rules.intents()) {
-            intentKeywords.put(intent.name(), TextMatch.of(intent.keywords()));
-            intentRisk.put(intent.name(), intent.risk());
-        }
+        this.intents = intents;
+        for (TriageRules.IntentRule intent : rules.intents()) intentRisk.put(intent.name(), intent.risk());
         this.spamKeywords = TextMatch.of(rules.spam().keywords());
         this.spamPatterns = rules.spam().patterns().stream()
                 .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
@@ -48,53 +56,34 @@ public final class KeywordTriageEngine implements TriageEngine {
         Set<SensitiveFlag> flags = sensitiveFlags(post.text(), folded);
         boolean humanOnly = !flags.isEmpty();
 
-        List<String> spamEvidence = spamEvidence(post.text(), folded);
+        IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
+        List<String> spamEvidence = spamEvidence(post.text(), folded, intent);
         if (!spamEvidence.isEmpty()) {
             List<String> reasons = new ArrayList<>();
             reasons.add("suppressed as spam: " + String.join(", ", spamEvidence));
             return new Triage(rules.spamIntent(), 1.0, Priority.P4, reasons, true, flags, humanOnly, language);
         }
 
-        IntentGuess intent = classify(folded);
-        humanOnly |= rules.humanOnlyIntents().contains(intent.name());
-        List<Reason> reasons = priorityReasons(post, intent.name(), flags);
+        String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
+        humanOnly |= rules.humanOnlyIntents().contains(intentName);
+        List<Reason> reasons = priorityReasons(post, intentName, flags);
         int points = reasons.stream().mapToInt(Reason::points).sum();
         List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")
                 : reasons.stream().map(Reason::text).toList();
-        return new Triage(intent.name(), intent.confidence(), priorityFor(points), reasonTexts, false, flags,
+        return new Triage(intentName, intent.confidence(), priorityFor(points), reasonTexts, false, flags,
                 humanOnly, language);
-    }
-
-    private record IntentGuess(String name, double confidence) {
     }
 
     private record Reason(String text, int points) {
     }
 
-    private IntentGuess classify(String folded) {
-        record Score(String intent, int hits, int risk, int order) {
-        }
-        List<Score> scores = new ArrayList<>();
-        int order = 0;
-        for (Map.Entry<String, TextMatch> entry : intentKeywords.entrySet()) {
-            int hits = entry.getValue().findIn(folded).size();
-            if (hits > 0) scores.add(new Score(entry.getKey(), hits, intentRisk.get(entry.getKey()), order));
-            order++;
-        }
-        if (scores.isEmpty()) return new IntentGuess(Triage.OTHER, 0);
-        scores.sort(Comparator.comparingInt(Score::hits).reversed()
-                .thenComparing(Comparator.comparingInt(Score::risk).reversed())
-                .thenComparingInt(Score::order));
-        int best = scores.get(0).hits();
-        int runnerUp = scores.size() > 1 ? scores.get(1).hits() : 0;
-        double confidence = (double) best / (best + runnerUp + 1);
-        if (confidence < rules.minConfidence()) return new IntentGuess(Triage.OTHER, confidence);
-        return new IntentGuess(scores.get(0).intent(), Math.round(confidence * 100) / 100.0);
-    }
-
-    private List<String> spamEvidence(String text, String folded) {
+    private List<String> spamEvidence(String text, String folded, IntentClassifier.IntentGuess intent) {
         List<String> evidence = new ArrayList<>();
         int points = 0;
+        if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= CLASSIFIER_SPAM_CONFIDENCE) {
+            evidence.add("resembles known scams (" + intent.evidence() + ")");
+            points += rules.spam().threshold();
+        }
         for (String domain : phishingLinks.lookalikes(text)) {
             evidence.add("lookalike link " + domain);
             points += rules.spam().threshold();

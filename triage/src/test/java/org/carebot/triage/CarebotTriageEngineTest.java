@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class KeywordTriageEngineTest {
+class CarebotTriageEngineTest {
 
-    private static KeywordTriageEngine engine;
+    private static CarebotTriageEngine engine;
 
     @BeforeAll
     static void buildEngine() {
@@ -100,7 +100,7 @@ class KeywordTriageEngineTest {
 
         @Test
         void below_the_minimum_confidence_the_intent_falls_back_to_other() {
-            KeywordTriageEngine strict = TriageFixtures.engine(TriageFixtures.rules(0.4));
+            CarebotTriageEngine strict = TriageFixtures.engine(TriageFixtures.rules(0.4));
             Triage triage = strict.triage(post("The billing page shows an error"));
             assertEquals(Triage.OTHER, triage.intent());
             assertTrue(triage.intentConfidence() < 0.4, "confidence " + triage.intentConfidence());
@@ -327,16 +327,16 @@ class KeywordTriageEngineTest {
 
         @Test
         void compact_counts_read_like_people_write_them() {
-            assertEquals("2.1M", KeywordTriageEngine.compactCount(2_100_000));
-            assertEquals("1M", KeywordTriageEngine.compactCount(1_000_000));
-            assertEquals("15.3k", KeywordTriageEngine.compactCount(15_300));
-            assertEquals("10k", KeywordTriageEngine.compactCount(10_000));
-            assertEquals("999", KeywordTriageEngine.compactCount(999));
+            assertEquals("2.1M", CarebotTriageEngine.compactCount(2_100_000));
+            assertEquals("1M", CarebotTriageEngine.compactCount(1_000_000));
+            assertEquals("15.3k", CarebotTriageEngine.compactCount(15_300));
+            assertEquals("10k", CarebotTriageEngine.compactCount(10_000));
+            assertEquals("999", CarebotTriageEngine.compactCount(999));
         }
 
         @Test
         void a_count_just_under_a_million_rounds_up_to_1M() {
-            assertEquals("1M", KeywordTriageEngine.compactCount(999_999));
+            assertEquals("1M", CarebotTriageEngine.compactCount(999_999));
         }
     }
 

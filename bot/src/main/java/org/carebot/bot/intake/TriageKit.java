@@ -1,0 +1,132 @@
+package org.carebot.bot.intake;
+
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.TriageSetup;
+import org.carebot.bot.embedding.MiniLmEmbedder;
+import org.carebot.bot.store.LabeledExampleStore;
+import org.carebot.triage.CachingEmbedder;
+import org.carebot.triage.CarebotTriageEngine;
+import org.carebot.triage.ExampleIndex;
+import org.carebot.triage.ExampleIntentClassifier;
+import org.carebot.triage.IntentClassifier;
+import org.carebot.triage.KeywordIntentClassifier;
+import org.carebot.triage.LanguageGuess;
+import org.carebot.triage.PersonalData;
+import org.carebot.triage.Router;
+import org.carebot.triage.TextEmbedder;
+import org.carebot.triage.TriageEngine;
+import org.carebot.triage.TriageRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything triage needs, built from config: the engine, the router, and for the embeddings engine the example index
+ * that retags keep teaching. Building it embeds every config example, which also warms the model up.
+ */
+public final class TriageKit {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageKit.class);
+
+    private final TriageEngine engine;
+    private final Router router;
+    private final PersonalData personalData;
+    private final ExampleIndex examples;
+    private final Optional<TextEmbedder> embedder;
+    private final int workers;
+
+    private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
+                      Optional<TextEmbedder> embedder, int workers) {
+        this.engine = engine;
+        this.router = router;
+        this.personalData = personalData;
+        this.examples = examples;
+        this.embedder = embedder;
+        this.workers = workers;
+    }
+
+    public static TriageKit build(CarebotConfig config) {
+        CarebotConfig.TriageTuning tuning = config.triage();
+        TriageRules rules = TriageSetup.rules(config);
+        PersonalData personalData = TriageSetup.personalData(config);
+        LanguageGuess languages = new LanguageGuess(config.languages());
+        ExampleIndex examples = new ExampleIndex();
+        if (tuning.engine() == CarebotConfig.TriageTuning.Engine.KEYWORDS) {
+            IntentClassifier classifier = new KeywordIntentClassifier(rules);
+            return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
+                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers());
+        }
+        long started = System.nanoTime();
+        TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
+        examples.addAll(configExamples(config, embedder));
+        IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
+                new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
+                        tuning.temperature()));
+        log.info("Embeddings engine ready: {} config examples embedded in {} ms", examples.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
+                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers());
+    }
+
+    private static List<ExampleIndex.Example> configExamples(CarebotConfig config, TextEmbedder embedder) {
+        List<String> texts = new ArrayList<>();
+        List<String> intents = new ArrayList<>();
+        for (CarebotConfig.IntentConfig intent : config.intents()) {
+            for (String example : intent.examples()) {
+                texts.add(example);
+                intents.add(intent.name());
+            }
+        }
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<ExampleIndex.Example> examples = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            examples.add(new ExampleIndex.Example(intents.get(i), texts.get(i), vectors.get(i), ExampleIndex.Source.CONFIG));
+        }
+        return examples;
+    }
+
+    /** A person said this text is {@code intent}: the next similar post benefits at once. No-op for keywords. */
+    public void learn(String text, String intent) {
+        embedder.ifPresent(e -> examples.add(new ExampleIndex.Example(intent, text, e.embed(text), ExampleIndex.Source.RETAG)));
+    }
+
+    /** Relearns stored labels at start, in one batch. */
+    public void learnAll(List<LabeledExampleStore.LabeledExample> labeled) {
+        if (labeled.isEmpty() || embedder.isEmpty()) return;
+        List<float[]> vectors = embedder.get().embedAll(labeled.stream().map(LabeledExampleStore.LabeledExample::text).toList());
+        List<ExampleIndex.Example> added = new ArrayList<>();
+        for (int i = 0; i < labeled.size(); i++) {
+            added.add(new ExampleIndex.Example(labeled.get(i).intent(), labeled.get(i).text(), vectors.get(i),
+                    ExampleIndex.Source.RETAG));
+        }
+        examples.addAll(added);
+        log.info("Relearned {} examples labeled by people", added.size());
+    }
+
+    public TriageEngine engine() {
+        return engine;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public PersonalData personalData() {
+        return personalData;
+    }
+
+    public ExampleIndex examples() {
+        return examples;
+    }
+
+    public Optional<TextEmbedder> embedder() {
+        return embedder;
+    }
+
+    public int workers() {
+        return workers;
+    }
+}
