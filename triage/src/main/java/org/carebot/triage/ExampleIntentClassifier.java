@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Nearest-example classification over sentence embeddings: each intent scores the mean similarity of its k closest
- * examples (from config and from retags), config keywords add evidence, and a softmax over the scores gives the
- * confidence. Too far from every example, or too unsure, it answers {@code other} for a person to tag.
+ * Nearest-example classification over sentence embeddings. Each intent scores the average of its closest example's
+ * similarity and the mean of its k closest (examples from config and from retags): the mean keeps one odd example from
+ * deciding, the closest lets a single near-identical label a person just gave count at once. Config keywords add
+ * evidence, and a softmax over the scores gives the confidence. Too far from every example, or too unsure, it answers
+ * {@code other} for a person to tag.
  */
 public final class ExampleIntentClassifier implements IntentClassifier {
 
@@ -50,8 +52,8 @@ public final class ExampleIntentClassifier implements IntentClassifier {
         List<Score> scores = new ArrayList<>();
         for (ExampleIndex.IntentSimilarity similarity : similarities) {
             int keywordHits = Math.min(2, hits.getOrDefault(similarity.intent(), List.of()).size());
-            scores.add(new Score(similarity.intent(), similarity.meanTopK() + keywordHits * settings.keywordWeight(),
-                    similarity.best()));
+            double closeness = (similarity.best() + similarity.meanTopK()) / 2;
+            scores.add(new Score(similarity.intent(), closeness + keywordHits * settings.keywordWeight(), similarity.best()));
         }
         scores.sort(Comparator.comparingDouble(Score::value).reversed());
         Score top = scores.get(0);
