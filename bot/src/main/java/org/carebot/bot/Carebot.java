@@ -40,6 +40,7 @@ import org.carebot.bot.slack.SlackSurface;
 import org.carebot.bot.slack.SlackUserGroups;
 import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.LabeledExampleStore;
@@ -89,8 +90,9 @@ public final class Carebot implements AutoCloseable {
         CaseStore cases = new CaseStore();
         EventLog events = new EventLog(json);
         CardStore cards = new CardStore();
+        ClusterStore clusters = new ClusterStore();
         Outbox outbox = new Outbox(json);
-        CaseViews views = new CaseViews(cases, posts, events, json);
+        CaseViews views = new CaseViews(cases, posts, events, clusters, json);
         CardFactory cardFactory = new CardFactory(config, triage.personalData());
 
         Optional<MethodsClient> slack = settings.slackConfigured()
@@ -108,8 +110,8 @@ public final class Carebot implements AutoCloseable {
                 new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge, labels,
                 triage::learn);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, opener,
-                triage.engine(), router, triage.workers(), config, clock, metrics, deliveryWorker::nudge);
+        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,
+                triage, config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param caseId   the case; every action on the card carries only this id
  * @param headline one line: priority, intent, platform, author
  * @param banner   a line above everything else (moved, escalated, resolved), or null
+ * @param tally    how many repeats joined the case, from where, over how long; or null
  * @param quote    the post's words, personal data masked
  * @param link     the original post, or null
  * @param fields   short labelled facts
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param notes    what happened to the case, oldest first
  * @param actions  buttons and selects, empty for read-only cards
  */
-public record Card(long caseId, String headline, String banner, String quote, String link, List<Field> fields,
+public record Card(long caseId, String headline, String banner, String tally, String quote, String link, List<Field> fields,
                    String owner, List<Note> notes, List<CardAction> actions) {
 
     public Card {

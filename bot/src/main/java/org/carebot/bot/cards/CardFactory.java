@@ -4,6 +4,7 @@ import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseEvent;
 import org.carebot.bot.cases.CaseState;
 import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.store.ClusterStore;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Post;
 import org.carebot.triage.SensitiveFlag;
@@ -33,7 +34,7 @@ public final class CardFactory {
     }
 
     /** Everything a card shows. */
-    public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events) {
+    public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally) {
     }
 
     public Card build(CaseView view, CardRole role) {
@@ -60,8 +61,19 @@ public final class CardFactory {
         }
         fields.add(new Card.Field("Case", "#" + kase.id()));
 
-        return new Card(kase.id(), headline, banner(kase, role, queueName), personalData.mask(post.text()), post.url(),
-                fields, kase.assignee(), notes(view.events()), actions(kase, role));
+        return new Card(kase.id(), headline, banner(kase, role, queueName), tally(view.tally(), post.platform()),
+                personalData.mask(post.text()), post.url(), fields, kase.assignee(), notes(view.events()),
+                actions(kase, role));
+    }
+
+    /** "+37 similar in 14 min · Discord, Instagram, X", or null before the first repeat. */
+    static String tally(ClusterStore.Tally tally, String ownPlatform) {
+        if (tally.repeats() == 0) return null;
+        java.util.Set<String> platforms = new java.util.TreeSet<>(tally.platforms());
+        platforms.add(ownPlatform);
+        long minutes = Math.max(1, (long) Math.ceil(tally.span().toSeconds() / 60.0));
+        return "+" + tally.repeats() + " similar in " + minutes + " min · "
+                + platforms.stream().map(CardFactory::platformName).collect(Collectors.joining(", "));
     }
 
     private String banner(Case kase, CardRole role, String queueName) {
@@ -96,7 +108,7 @@ public final class CardFactory {
 
     private List<Card.Note> notes(List<CaseEvent> events) {
         List<Card.Note> notes = events.stream()
-                .filter(event -> !event.action().equals("action_refused"))
+                .filter(event -> !event.action().equals("action_refused") && !event.action().equals("post_joined"))
                 .map(event -> new Card.Note(event.actor(), describe(event), event.occurredAt()))
                 .toList();
         return notes.size() <= MAX_NOTES ? notes : notes.subList(notes.size() - MAX_NOTES, notes.size());

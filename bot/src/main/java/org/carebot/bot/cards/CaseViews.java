@@ -3,6 +3,7 @@ package org.carebot.bot.cards;
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseEvent;
 import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
@@ -19,12 +20,14 @@ public final class CaseViews {
     private final CaseStore cases;
     private final PostStore posts;
     private final EventLog events;
+    private final ClusterStore clusters;
     private final Json json;
 
-    public CaseViews(CaseStore cases, PostStore posts, EventLog events, Json json) {
+    public CaseViews(CaseStore cases, PostStore posts, EventLog events, ClusterStore clusters, Json json) {
         this.cases = cases;
         this.posts = posts;
         this.events = events;
+        this.clusters = clusters;
         this.json = json;
     }
 
@@ -34,7 +37,8 @@ public final class CaseViews {
         Post post = posts.find(handle, kase.get().postId()).orElseThrow().post();
         Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
         List<CaseEvent> history = events.list(handle, caseId);
-        return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(post, history), triage, history));
+        return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(post, history), triage, history,
+                clusters.tally(handle, caseId)));
     }
 
     private Post withLatestEdit(Post post, List<CaseEvent> history) {

@@ -18,7 +18,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             Map<SensitiveFlag, List<String>> sensitive, PriorityConfig priority,
                             List<QueueConfig> queues, RoutingConfig routing,
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
-                            Map<Permission, List<String>> defaultPermissions, TriageTuning triage) {
+                            Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
+                            ClusterTuning clusters) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -33,6 +34,23 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
         triage = triage == null ? TriageTuning.defaults() : triage;
+        clusters = clusters == null ? ClusterTuning.defaults() : clusters;
+    }
+
+    /**
+     * When a post repeats an open case: within {@code window} of the case's last post, with the same words, a SimHash
+     * at most {@code nearDuplicateBits} apart, or (same intent) embeddings at least {@code semanticSimilarity} alike.
+     */
+    public record ClusterTuning(Duration window, Integer nearDuplicateBits, Double semanticSimilarity) {
+        public ClusterTuning {
+            window = window == null ? Duration.ofMinutes(30) : window;
+            nearDuplicateBits = nearDuplicateBits == null ? 3 : nearDuplicateBits;
+            semanticSimilarity = semanticSimilarity == null ? 0.88 : semanticSimilarity;
+        }
+
+        public static ClusterTuning defaults() {
+            return new ClusterTuning(null, null, null);
+        }
     }
 
     /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */

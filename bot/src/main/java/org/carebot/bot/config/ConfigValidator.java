@@ -207,6 +207,13 @@ final class ConfigValidator {
         if (triage.minSimilarity() < -1 || triage.minSimilarity() > 1) problem("triage.min_similarity", "must be within -1..1");
         if (triage.temperature() <= 0) problem("triage.temperature", "must be above 0");
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
+        CarebotConfig.ClusterTuning clusters = config.clusters();
+        if (clusters.nearDuplicateBits() < 0 || clusters.nearDuplicateBits() > 32) {
+            problem("clusters.near_duplicate_bits", "must be within 0..32");
+        }
+        if (clusters.semanticSimilarity() <= 0 || clusters.semanticSimilarity() > 1) {
+            problem("clusters.semantic_similarity", "must be within 0..1 (above 0)");
+        }
         if (triage.engine() == CarebotConfig.TriageTuning.Engine.EMBEDDINGS) {
             for (int i = 0; i < config.intents().size(); i++) {
                 if (config.intents().get(i).examples().isEmpty()) {

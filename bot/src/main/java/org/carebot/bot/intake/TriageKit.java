@@ -5,6 +5,9 @@ import org.carebot.bot.config.TriageSetup;
 import org.carebot.bot.embedding.MiniLmEmbedder;
 import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.triage.CachingEmbedder;
+import org.carebot.triage.ClusterIndex;
+import org.carebot.triage.Duplicates;
+import org.carebot.triage.Fingerprint;
 import org.carebot.triage.CarebotTriageEngine;
 import org.carebot.triage.ExampleIndex;
 import org.carebot.triage.ExampleIntentClassifier;
@@ -37,15 +40,43 @@ public final class TriageKit {
     private final ExampleIndex examples;
     private final Optional<TextEmbedder> embedder;
     private final int workers;
+    private final Duplicates duplicates;
+    private final java.time.Duration clusterWindow;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
-                      Optional<TextEmbedder> embedder, int workers) {
+                      Optional<TextEmbedder> embedder, int workers, CarebotConfig.ClusterTuning clusters) {
         this.engine = engine;
         this.router = router;
         this.personalData = personalData;
         this.examples = examples;
         this.embedder = embedder;
         this.workers = workers;
+        this.duplicates = new Duplicates(new Duplicates.Settings(clusters.nearDuplicateBits(), clusters.semanticSimilarity()));
+        this.clusterWindow = clusters.window();
+    }
+
+    /** The words, SimHash and (with the embeddings engine) the embedding of a text; the embedding comes from the cache. */
+    public Fingerprint fingerprint(String text) {
+        return Fingerprint.of(text, embedder.map(e -> e.embed(text)).orElse(null));
+    }
+
+    public List<Fingerprint> fingerprints(List<String> texts) {
+        List<float[]> vectors = embedder.map(e -> e.embedAll(texts)).orElse(null);
+        List<Fingerprint> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) out.add(Fingerprint.of(texts.get(i), vectors == null ? null : vectors.get(i)));
+        return out;
+    }
+
+    public Duplicates duplicates() {
+        return duplicates;
+    }
+
+    public ClusterIndex newClusterIndex() {
+        return new ClusterIndex(duplicates, clusterWindow);
+    }
+
+    public java.time.Duration clusterWindow() {
+        return clusterWindow;
     }
 
     public static TriageKit build(CarebotConfig config) {
@@ -57,7 +88,7 @@ public final class TriageKit {
         if (tuning.engine() == CarebotConfig.TriageTuning.Engine.KEYWORDS) {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
             return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
-                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers());
+                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers(), config.clusters());
         }
         long started = System.nanoTime();
         TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
@@ -68,7 +99,7 @@ public final class TriageKit {
         log.info("Embeddings engine ready: {} config examples embedded in {} ms", examples.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
-                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers());
+                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config.clusters());
     }
 
     private static List<ExampleIndex.Example> configExamples(CarebotConfig config, TextEmbedder embedder) {

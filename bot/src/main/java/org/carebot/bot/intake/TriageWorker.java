@@ -8,15 +8,17 @@ import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
+import org.carebot.triage.ClusterIndex;
+import org.carebot.triage.Duplicates;
+import org.carebot.triage.Fingerprint;
 import org.carebot.triage.Route;
-import org.carebot.triage.Router;
 import org.carebot.triage.Triage;
-import org.carebot.triage.TriageEngine;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes stored posts in order and runs them through triage and routing: noise is kept and counted, an edit joins
- * its post's case, everything else opens a case whose cards go to the outbox.
+ * Takes stored posts in order and runs them through triage: noise is kept and counted, an edit joins its post's case,
+ * a repeat of an open case joins that case (its card's counter goes up), everything else is routed and opens a case
+ * whose cards go to the outbox. The engine's CPU work runs on a pool; the database writes stay in post order here.
  */
 public final class TriageWorker implements AutoCloseable {
 
@@ -47,9 +50,10 @@ public final class TriageWorker implements AutoCloseable {
     private final CaseStore cases;
     private final EventLog events;
     private final CardRequests cards;
+    private final ClusterStore clusters;
     private final CaseOpener opener;
-    private final TriageEngine engine;
-    private final Router router;
+    private final TriageKit kit;
+    private final ClusterIndex clusterIndex;
     private final CarebotConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -57,27 +61,27 @@ public final class TriageWorker implements AutoCloseable {
     private final Timer triageTime;
     private final Timer intakeToCard;
     private final Semaphore work = new Semaphore(0);
-    /** The engine's CPU work (embeddings) runs on these; the database writes stay in post order on the loop thread. */
     private final ExecutorService pool;
     private volatile boolean running;
     private Thread thread;
 
     public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
-                        CaseOpener opener, TriageEngine engine, Router router, int workers, CarebotConfig config,
-                        Clock clock, MeterRegistry metrics, Runnable onCardsRequested) {
+                        ClusterStore clusters, CaseOpener opener, TriageKit kit, CarebotConfig config, Clock clock,
+                        MeterRegistry metrics, Runnable onCardsRequested) {
         this.database = database;
         this.posts = posts;
         this.cases = cases;
         this.events = events;
         this.cards = cards;
+        this.clusters = clusters;
         this.opener = opener;
-        this.engine = engine;
-        this.router = router;
+        this.kit = kit;
+        this.clusterIndex = kit.newClusterIndex();
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.onCardsRequested = onCardsRequested;
-        this.pool = Executors.newFixedThreadPool(workers, runnable -> {
+        this.pool = Executors.newFixedThreadPool(kit.workers(), runnable -> {
             Thread thread = new Thread(runnable, "carebot-triage-engine");
             thread.setDaemon(true);
             return thread;
@@ -92,10 +96,23 @@ public final class TriageWorker implements AutoCloseable {
     public void start() {
         int requeued = database.withHandle(posts::requeueInterrupted);
         if (requeued > 0) log.info("Re-queued {} posts whose triage was interrupted", requeued);
+        rebuildClusters();
         running = true;
         thread = new Thread(this::loop, "carebot-triage");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Open cases active within the cluster window take repeats again after a restart. */
+    private void rebuildClusters() {
+        List<ClusterStore.Member> members = database.withHandle(h ->
+                clusters.openMembersSince(h, clock.instant().minus(kit.clusterWindow())));
+        List<Fingerprint> fingerprints = kit.fingerprints(members.stream().map(ClusterStore.Member::text).toList());
+        for (int i = 0; i < members.size(); i++) {
+            ClusterStore.Member member = members.get(i);
+            clusterIndex.add(member.caseId(), fingerprints.get(i), member.at());
+        }
+        if (!members.isEmpty()) log.info("Cluster index rebuilt from {} recent posts of open cases", members.size());
     }
 
     /** A post was stored: look now. */
@@ -119,54 +136,120 @@ public final class TriageWorker implements AutoCloseable {
         }
     }
 
+    private record Assessed(Triage triage, Fingerprint fingerprint) {
+    }
+
     /** Triages every waiting post; returns how many. */
     private int drain() {
         int total = 0;
         List<StoredPost> batch;
         while (running && !(batch = database.inTransaction(h -> posts.claimNew(h, BATCH))).isEmpty()) {
             // A batch is finished even when a stop comes in the middle; what is left waits as 'new' for the next start.
-            List<CompletableFuture<Triage>> triages = batch.stream()
-                    .map(post -> CompletableFuture.supplyAsync(() -> triage(post), pool)).toList();
-            for (int i = 0; i < batch.size(); i++) record(batch.get(i), triages.get(i).join());
+            List<CompletableFuture<Assessed>> assessed = batch.stream()
+                    .map(post -> CompletableFuture.supplyAsync(() -> assess(post), pool)).toList();
+            for (int i = 0; i < batch.size(); i++) record(batch.get(i), assessed.get(i).join());
             total += batch.size();
             onCardsRequested.run();
         }
         return total;
     }
 
-    private Triage triage(StoredPost stored) {
+    private Assessed assess(StoredPost stored) {
         Timer.Sample sample = Timer.start(metrics);
-        Triage triage = engine.triage(stored.post());
+        Triage triage = engine().triage(stored.post());
+        Fingerprint fingerprint = triage.spam() ? null : kit.fingerprint(stored.post().text());
         sample.stop(triageTime);
-        return triage;
+        return new Assessed(triage, fingerprint);
     }
 
-    private void record(StoredPost stored, Triage triage) {
+    private org.carebot.triage.TriageEngine engine() {
+        return kit.engine();
+    }
+
+    private sealed interface Outcome {
+        record Suppressed() implements Outcome {
+        }
+
+        record Edited() implements Outcome {
+        }
+
+        record Joined(long caseId, ClusterIndex.Join join) implements Outcome {
+        }
+
+        record Opened(Case kase) implements Outcome {
+        }
+    }
+
+    private void record(StoredPost stored, Assessed assessed) {
+        Triage triage = assessed.triage();
         Instant now = clock.instant();
-        Optional<Case> opened = database.inTransaction(handle -> {
+        List<ClusterIndex.Join> candidates = triage.spam() || stored.editOf() != null ? List.of()
+                : clusterIndex.candidates(assessed.fingerprint(), now);
+        Outcome outcome = database.inTransaction(handle -> {
             if (triage.spam()) {
                 posts.saveTriage(handle, stored.id(), triage, null, now);
                 posts.setState(handle, stored.id(), PostState.SUPPRESSED);
-                return Optional.<Case>empty();
+                return new Outcome.Suppressed();
             }
-            if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return Optional.<Case>empty();
-            Route route = router.route(stored.post(), triage);
+            if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
+            Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
+            if (repeat.isPresent()) {
+                joinRepeatedCase(handle, stored, triage, repeat.get(), now);
+                return new Outcome.Joined(repeat.get().caseId(), repeat.get());
+            }
+            Route route = kit.router().route(stored.post(), triage);
             posts.saveTriage(handle, stored.id(), triage, route, now);
             Case kase = opener.open(handle, stored.id(), triage, route, now);
             posts.setState(handle, stored.id(), PostState.CASED);
-            return Optional.of(kase);
+            return new Outcome.Opened(kase);
         });
-        if (triage.spam()) {
-            metrics.counter("carebot.posts.suppressed", "platform", stored.post().platform()).increment();
-            log.info("post {} suppressed as noise ({} {}): {}", stored.id(), stored.post().platform(),
-                    stored.post().author().display(), triage.reasons().get(0));
-            return;
-        }
-        opened.ifPresent(kase -> {
+        String platform = stored.post().platform();
+        if (outcome instanceof Outcome.Suppressed) {
+            metrics.counter("carebot.posts.suppressed", "platform", platform).increment();
+            log.info("post {} suppressed as noise ({} {}): {}", stored.id(), platform, stored.post().author().display(),
+                    triage.reasons().get(0));
+        } else if (outcome instanceof Outcome.Joined joined) {
+            clusterIndex.add(joined.caseId(), assessed.fingerprint(), now);
+            metrics.counter("carebot.posts.joined", "platform", platform, "how",
+                    joined.join().match().kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
+            log.info("post {} joined case #{} ({}, {} {})", stored.id(), joined.caseId(), joined.join().match().describe(),
+                    platform, stored.post().author().display());
+        } else if (outcome instanceof Outcome.Opened opened) {
+            Case kase = opened.kase();
+            if (assessed.fingerprint() != null) clusterIndex.add(kase.id(), assessed.fingerprint(), now);
             intakeToCard.record(Duration.between(stored.receivedAt(), clock.instant()));
             log.info("case #{} opened: {} {} -> {} ({} {})", kase.id(), kase.priority(), kase.intent(),
-                    config.requireQueue(kase.queue()).name(), stored.post().platform(), stored.post().author().display());
-        });
+                    config.requireQueue(kase.queue()).name(), platform, stored.post().author().display());
+        }
+    }
+
+    /**
+     * The first candidate that still stands as stored: the case is open, and a match in other words (not the same
+     * words) is of the post's intent now, after any retag. Closed cases leave the index.
+     */
+    private Optional<ClusterIndex.Join> repeatedCase(Handle handle, Triage triage, List<ClusterIndex.Join> candidates) {
+        for (ClusterIndex.Join candidate : candidates) {
+            Optional<Case> kase = cases.find(handle, candidate.caseId());
+            if (kase.isEmpty() || !kase.get().state().isOpen()) {
+                clusterIndex.forget(candidate.caseId());
+                continue;
+            }
+            boolean semantic = candidate.match().kind() == Duplicates.Match.Kind.SEMANTIC;
+            if (!semantic || kase.get().intent().equals(triage.intent())) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /** A repeat joins its open case: counted, recorded, and the case's cards show the new tally. */
+    private void joinRepeatedCase(Handle handle, StoredPost post, Triage triage, ClusterIndex.Join join, Instant now) {
+        posts.saveTriage(handle, post.id(), triage, null, now);
+        posts.setState(handle, post.id(), PostState.JOINED);
+        clusters.join(handle, join.caseId(), post.id(), join.match().kind().name().toLowerCase(java.util.Locale.ROOT),
+                join.match().score(), now);
+        events.append(handle, join.caseId(), Actor.SYSTEM, "post_joined", null, null,
+                join.match().describe() + ": post #" + post.id() + " on " + post.post().platform() + " by "
+                        + post.post().author().display(), now);
+        cards.refreshAll(handle, join.caseId(), now);
     }
 
     /** An edit of a post that is on a case adds an event to that case and refreshes its cards. */

@@ -33,6 +33,9 @@ public final class SlackCards {
             blocks.add(section(s -> s.text(markdownText(":arrow_right: *" + escape(card.banner()) + "*"))));
         }
         blocks.add(section(s -> s.text(markdownText("*" + escape(card.headline()) + "*"))));
+        if (card.tally() != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":busts_in_silhouette: *" + escape(card.tally()) + "*")))));
+        }
         String quote = "> " + escape(card.quote()).replace("\n", "\n> ");
         if (card.link() != null) quote += "\n<" + card.link() + "|Open the original post>";
         String quoteText = truncate(quote);

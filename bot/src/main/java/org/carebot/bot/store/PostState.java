@@ -2,9 +2,9 @@ package org.carebot.bot.store;
 
 import java.util.Locale;
 
-/** Where a post stands: waiting for triage, being triaged, on a case, suppressed as noise, or merged as an edit. */
+/** Where a post stands: waiting for triage, being triaged, opened a case, joined a case as a repeat, suppressed as noise, or merged as an edit. */
 public enum PostState {
-    NEW, TRIAGING, CASED, SUPPRESSED, EDIT;
+    NEW, TRIAGING, CASED, JOINED, SUPPRESSED, EDIT;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

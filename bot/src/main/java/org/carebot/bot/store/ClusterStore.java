@@ -1,0 +1,74 @@
+package org.carebot.bot.store;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Which posts joined which case as repeats, and the tally a card shows. */
+public final class ClusterStore {
+
+    /** How many repeats joined a case, from which platforms, over how long. */
+    public record Tally(int repeats, List<String> platforms, Instant first, Instant last) {
+        public static Tally none() {
+            return new Tally(0, List.of(), null, null);
+        }
+
+        public Duration span() {
+            return first == null ? Duration.ZERO : Duration.between(first, last);
+        }
+    }
+
+    /** A post of a case (its own or a repeat) with its text, for rebuilding the cluster index after a restart. */
+    public record Member(long caseId, String text, Instant at) {
+    }
+
+    public void join(Handle handle, long caseId, long postId, String how, double score, Instant at) {
+        handle.createUpdate("""
+                        INSERT INTO case_posts (case_id, post_id, how, score, joined_at)
+                        VALUES (:caseId, :postId, :how, :score, :at)
+                        """)
+                .bind("caseId", caseId)
+                .bind("postId", postId)
+                .bind("how", how)
+                .bind("score", score)
+                .bind("at", at)
+                .execute();
+    }
+
+    public Tally tally(Handle handle, long caseId) {
+        List<String> platforms = handle.createQuery("""
+                        SELECT DISTINCT p.platform FROM case_posts cp JOIN posts p ON p.id = cp.post_id
+                        WHERE cp.case_id = :caseId ORDER BY p.platform
+                        """)
+                .bind("caseId", caseId)
+                .mapTo(String.class)
+                .list();
+        return handle.createQuery("""
+                        SELECT COUNT(*) AS repeats, MIN(joined_at) AS first_at, MAX(joined_at) AS last_at
+                        FROM case_posts WHERE case_id = :caseId
+                        """)
+                .bind("caseId", caseId)
+                .map((rs, ctx) -> rs.getInt("repeats") == 0 ? Tally.none()
+                        : new Tally(rs.getInt("repeats"), platforms, PostStore.instant(rs, "first_at"),
+                        PostStore.instant(rs, "last_at")))
+                .one();
+    }
+
+    /** The posts of open cases active since {@code since}: each case's own post and its repeats. */
+    public List<Member> openMembersSince(Handle handle, Instant since) {
+        return handle.createQuery("""
+                        SELECT c.id AS case_id, p.body, p.received_at FROM cases c JOIN posts p ON p.id = c.post_id
+                        WHERE c.state <> 'resolved' AND p.received_at >= :since
+                        UNION ALL
+                        SELECT c.id AS case_id, p.body, cp.joined_at AS received_at
+                        FROM case_posts cp JOIN cases c ON c.id = cp.case_id JOIN posts p ON p.id = cp.post_id
+                        WHERE c.state <> 'resolved' AND cp.joined_at >= :since
+                        """)
+                .bind("since", since)
+                .map((rs, ctx) -> new Member(rs.getLong("case_id"), rs.getString("body"),
+                        PostStore.instant(rs, "received_at")))
+                .list();
+    }
+}

@@ -1,0 +1,99 @@
+package org.carebot.bot.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.TelegramUpdates;
+import org.carebot.bot.support.TestCarebot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One card per real issue: repeats, from any platform, join the open case and its card counts them. */
+class ClusterJoinTest {
+
+    private FakeSlack slack;
+    private TestCarebot carebot;
+
+    @BeforeEach
+    void start() {
+        slack = new FakeSlack();
+        carebot = TestCarebot.start(slack);
+    }
+
+    @AfterEach
+    void stop() {
+        carebot.close();
+        slack.close();
+    }
+
+    private void post(String platform, String id, String text) {
+        carebot.postJson("/api/posts", """
+                {"platform":"%s","id":"%s","text":"%s","author":{"id":"a%s","handle":"@user%s"}}"""
+                .formatted(platform, id, text, id, id), TestCarebot.API_TOKEN);
+    }
+
+    private List<String> actions(long caseId) {
+        return StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
+                .map(e -> e.get("action").asText()).toList();
+    }
+
+    @Test
+    void a_repeat_from_another_platform_joins_the_case_and_updates_its_counter_instead_of_posting_a_card() {
+        String tech = carebot.config.requireQueue("tech").slackChannel();
+        carebot.postTelegram(TelegramUpdates.message(1, 1, "Is @AcmeCloud down?? can't log in, getting 503 errors"),
+                TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        long techCards = slack.calls("chat.postMessage").stream().filter(c -> c.get("channel").equals(tech)).count();
+
+        post("x", "1861000000000000001", "Is @AcmeCloud down?? cant log in, getting 503 errors 😡");
+        post("instagram", "17865799348089039", "is acmecloud down?? can't log in, getting 503 errors #outage");
+        carebot.awaitQuiet();
+
+        JsonNode cases = carebot.cases("").get("cases");
+        assertEquals(1, cases.size(), "three posts of one issue, one case");
+        long caseId = cases.get(0).get("id").asLong();
+        assertEquals(List.of("case_opened", "post_joined", "post_joined"), actions(caseId));
+        assertEquals(techCards, slack.calls("chat.postMessage").stream().filter(c -> c.get("channel").equals(tech)).count(),
+                "no new card in the tech channel");
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(call -> call.get("channel").equals(tech) && call.get("blocks").contains("+2 similar in")));
+        String blocks = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(tech))
+                .reduce((a, b) -> b).orElseThrow().get("blocks");
+        assertTrue(blocks.contains("Instagram, Telegram, X"), blocks);
+    }
+
+    @Test
+    void a_different_issue_opens_its_own_case() {
+        carebot.postTelegram(TelegramUpdates.message(2, 2, "Is @AcmeCloud down?? can't log in, getting 503 errors"),
+                TestCarebot.TELEGRAM_SECRET);
+        post("x", "1861000000000000002", "I was charged twice for my subscription this month, please refund");
+        carebot.awaitQuiet();
+
+        assertEquals(2, carebot.cases("").get("count").asInt());
+    }
+
+    @Test
+    void a_repeat_of_a_resolved_case_opens_a_new_one() {
+        carebot.postTelegram(TelegramUpdates.message(3, 3, "Export to PDF button does nothing on Android 14, app v4.12"),
+                TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        long first = carebot.cases("").get("cases").get(0).get("id").asLong();
+        String channel = carebot.config.requireQueue(carebot.cases("").get("cases").get(0).get("queue").asText()).slackChannel();
+        carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                org.carebot.bot.support.SlackRequests.buttonPress(org.carebot.bot.cards.CardActions.RESOLVE, first,
+                        "UAGENT001", channel)));
+
+        post("x", "1861000000000000003", "Export to PDF button does nothing on Android 14, app v4.12!!");
+        carebot.awaitQuiet();
+
+        assertEquals(2, carebot.cases("").get("count").asInt());
+    }
+}
