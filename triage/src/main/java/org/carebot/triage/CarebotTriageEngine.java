@@ -22,6 +22,7 @@ public final class CarebotTriageEngine implements TriageEngine {
 
     private final TriageRules rules;
     private final IntentClassifier intents;
+    private final SemanticFlags semanticFlags;
     private final Map<String, Integer> intentRisk = new LinkedHashMap<>();
     private final TextMatch spamKeywords;
     private final List<Pattern> spamPatterns;
@@ -37,8 +38,14 @@ public final class CarebotTriageEngine implements TriageEngine {
 
     public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages,
                                IntentClassifier intents) {
+        this(rules, personalData, languages, intents, SemanticFlags.none());
+    }
+
+    public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages,
+                               IntentClassifier intents, SemanticFlags semanticFlags) {
         this.rules = rules;
         this.intents = intents;
+        this.semanticFlags = semanticFlags;
         for (TriageRules.IntentRule intent : rules.intents()) intentRisk.put(intent.name(), intent.risk());
         this.spamKeywords = TextMatch.of(rules.spam().keywords());
         this.spamPatterns = rules.spam().patterns().stream()
@@ -54,6 +61,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         String folded = TextMatch.fold(post.text());
         String language = languages.detect(post.text());
         Set<SensitiveFlag> flags = sensitiveFlags(post.text(), folded);
+        flags.addAll(semanticFlags.flagsOf(post.text()));
         boolean humanOnly = !flags.isEmpty();
 
         IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
@@ -65,7 +73,9 @@ public final class CarebotTriageEngine implements TriageEngine {
         }
 
         String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
-        humanOnly |= rules.humanOnlyIntents().contains(intentName);
+        humanOnly |= rules.humanOnlyIntents().contains(intentName)
+                || !rules.autoReply().intents().contains(intentName)
+                || intent.confidence() < rules.autoReply().minConfidence();
         List<Reason> reasons = priorityReasons(post, intentName, flags);
         int points = reasons.stream().mapToInt(Reason::points).sum();
         List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")

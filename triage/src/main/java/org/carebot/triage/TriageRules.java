@@ -17,10 +17,13 @@ import java.util.Set;
  * @param languages         ISO 639-1 codes the language detector may answer
  * @param vipAuthors        handles or author ids (lowercase) whose posts get the VIP weight
  * @param humanOnlyIntents  intents whose replies always need a person's approval
+ * @param autoReply         which posts may be answered without a person: an allowlist, so what triage misses stays
+ *                          with people
  */
 public record TriageRules(List<IntentRule> intents, String spamIntent, double minConfidence, SpamRules spam,
                           Map<SensitiveFlag, List<String>> sensitiveKeywords, PriorityWeights priority,
-                          List<String> languages, Set<String> vipAuthors, Set<String> humanOnlyIntents) {
+                          List<String> languages, Set<String> vipAuthors, Set<String> humanOnlyIntents,
+                          AutoReply autoReply) {
 
     public TriageRules {
         intents = List.copyOf(intents);
@@ -31,6 +34,21 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
         languages = List.copyOf(languages);
         vipAuthors = Set.copyOf(vipAuthors);
         humanOnlyIntents = Set.copyOf(humanOnlyIntents);
+        autoReply = autoReply == null ? AutoReply.never() : autoReply;
+    }
+
+    /**
+     * A reply may go out without a person only for a post with no sensitive flag, not spam, whose intent is one of
+     * {@code intents} and whose confidence is at least {@code minConfidence}.
+     */
+    public record AutoReply(Set<String> intents, double minConfidence) {
+        public AutoReply {
+            intents = Set.copyOf(intents);
+        }
+
+        public static AutoReply never() {
+            return new AutoReply(Set.of(), 1.0);
+        }
     }
 
     /** One intent of the taxonomy: its keywords and how much business risk it carries (0 = none). */

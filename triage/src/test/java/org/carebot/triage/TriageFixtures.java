@@ -48,7 +48,8 @@ final class TriageFixtures {
 
     static TriageRules rules(double minConfidence) {
         return new TriageRules(intents(), SPAM_INTENT, minConfidence, spamRules(), sensitiveKeywords(), weights(),
-                LANGUAGES, Set.of("@bigbank_it", "42"), Set.of("pr_risk", "abuse_report"));
+                LANGUAGES, Set.of("@bigbank_it", "42"), Set.of("pr_risk", "abuse_report"),
+                new TriageRules.AutoReply(Set.of("praise", "general_question", "feature_request"), 0.3));
     }
 
     static List<IntentRule> intents() {

@@ -19,7 +19,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             List<QueueConfig> queues, RoutingConfig routing,
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
-                            ClusterTuning clusters) {
+                            ClusterTuning clusters, AutoReplyConfig autoReply,
+                            Map<SensitiveFlag, List<String>> sensitiveExamples) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -35,6 +36,16 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
         triage = triage == null ? TriageTuning.defaults() : triage;
         clusters = clusters == null ? ClusterTuning.defaults() : clusters;
+        autoReply = autoReply == null ? new AutoReplyConfig(null, null) : autoReply;
+        sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
+    }
+
+    /** Which posts a reply may answer without a person (an allowlist; empty means none). */
+    public record AutoReplyConfig(List<String> intents, Double minConfidence) {
+        public AutoReplyConfig {
+            intents = listOrEmpty(intents);
+            minConfidence = minConfidence == null ? 0.6 : minConfidence;
+        }
     }
 
     /**
@@ -55,7 +66,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */
     public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
-                               Double keywordWeight, Double temperature, Integer embeddingCache) {
+                               Double keywordWeight, Double temperature, Integer embeddingCache,
+                               Double sensitiveSimilarity) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
 
@@ -67,10 +79,11 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             keywordWeight = keywordWeight == null ? 0.05 : keywordWeight;
             temperature = temperature == null ? 0.05 : temperature;
             embeddingCache = embeddingCache == null ? 20_000 : embeddingCache;
+            sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null);
         }
     }
 

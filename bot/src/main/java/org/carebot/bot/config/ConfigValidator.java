@@ -207,6 +207,16 @@ final class ConfigValidator {
         if (triage.minSimilarity() < -1 || triage.minSimilarity() > 1) problem("triage.min_similarity", "must be within -1..1");
         if (triage.temperature() <= 0) problem("triage.temperature", "must be above 0");
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
+        if (triage.sensitiveSimilarity() <= 0 || triage.sensitiveSimilarity() > 1) {
+            problem("triage.sensitive_similarity", "must be within 0..1 (above 0)");
+        }
+        for (int i = 0; i < config.autoReply().intents().size(); i++) {
+            String intent = config.autoReply().intents().get(i);
+            if (!config.intentNames().contains(intent)) problem("auto_reply.intents[" + i + "]", "unknown intent '" + intent + "'");
+        }
+        if (config.autoReply().minConfidence() < 0 || config.autoReply().minConfidence() > 1) {
+            problem("auto_reply.min_confidence", "must be within 0..1");
+        }
         CarebotConfig.ClusterTuning clusters = config.clusters();
         if (clusters.nearDuplicateBits() < 0 || clusters.nearDuplicateBits() > 32) {
             problem("clusters.near_duplicate_bits", "must be within 0..32");

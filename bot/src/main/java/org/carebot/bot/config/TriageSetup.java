@@ -33,7 +33,9 @@ public final class TriageSetup {
         return new TriageRules(intents, config.spam().intent(), priority.minConfidence(), spam, config.sensitive(),
                 weights, config.languages(),
                 priority.vipAuthors().stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                java.util.Set.copyOf(priority.humanOnlyIntents()));
+                java.util.Set.copyOf(priority.humanOnlyIntents()),
+                new TriageRules.AutoReply(java.util.Set.copyOf(config.autoReply().intents()),
+                        config.autoReply().minConfidence()));
     }
 
     public static Router router(CarebotConfig config) {

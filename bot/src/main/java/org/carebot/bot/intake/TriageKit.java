@@ -16,6 +16,7 @@ import org.carebot.triage.KeywordIntentClassifier;
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
+import org.carebot.triage.SemanticFlags;
 import org.carebot.triage.TextEmbedder;
 import org.carebot.triage.TriageEngine;
 import org.carebot.triage.TriageRules;
@@ -96,9 +97,11 @@ public final class TriageKit {
         IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
                 new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
                         tuning.temperature()));
-        log.info("Embeddings engine ready: {} config examples embedded in {} ms", examples.size(),
+        SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(), tuning.sensitiveSimilarity());
+        log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
+                examples.size(), config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
+        return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags),
                 TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config.clusters());
     }
 

@@ -1,0 +1,161 @@
+package org.carebot.bot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.ConfigLoader;
+import org.carebot.bot.intake.TriageKit;
+import org.carebot.triage.Fingerprint;
+import org.carebot.triage.Post;
+import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.Triage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Triage quality on the labeled dev set (triage/src/test/resources/quality), written by us and never used to teach the
+ * engine: it learns from config examples and retags only. Run: {@code mvn -P quality verify -pl bot}.
+ */
+public final class QualityReport {
+
+    private static final Path DATA = Path.of("..", "triage", "src", "test", "resources", "quality");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = Map.of();
+        CarebotConfig config = new ConfigLoader(env).load(Path.of("..", "config", "carebot.yml"));
+        TriageKit kit = TriageKit.build(config);
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> devset = read(mapper, DATA.resolve("devset.jsonl"));
+        List<JsonNode> pairs = read(mapper, DATA.resolve("pairs.jsonl"));
+        System.out.printf("Engine: %s; dev set %d posts, %d duplicate pairs%n", config.triage().engine(), devset.size(),
+                pairs.size());
+
+        Counts intents = new Counts();
+        Counts spam = new Counts();
+        Map<SensitiveFlag, Counts> flags = new TreeMap<>();
+        for (SensitiveFlag flag : SensitiveFlag.values()) flags.put(flag, new Counts());
+        int languageRight = 0;
+        int flaggedButAutoReplyable = 0;
+        int abstained = 0;
+        List<String> misses = new ArrayList<>();
+        long started = System.nanoTime();
+        for (JsonNode item : devset) {
+            Triage triage = kit.engine().triage(Post.ofText(item.get("platform").asText(), item.get("id").asText(),
+                    item.get("text").asText()));
+            String expected = item.get("intent").asText();
+            intents.add(expected, triage.intent());
+            if (triage.intent().equals(Triage.OTHER)) abstained++;
+            if (!expected.equals(triage.intent()) && misses.size() < 25) {
+                misses.add(expected + " -> " + triage.intent() + ": " + item.get("text").asText());
+            }
+            spam.add(item.get("spam").asBoolean() ? "spam" : "ham", triage.spam() ? "spam" : "ham");
+            Set<String> expectedFlags = new HashSet<>();
+            item.get("flags").forEach(f -> expectedFlags.add(f.asText()));
+            for (SensitiveFlag flag : SensitiveFlag.values()) {
+                boolean want = expectedFlags.contains(flag.key());
+                boolean got = triage.sensitive().contains(flag);
+                flags.get(flag).add(want ? "yes" : "no", got ? "yes" : "no");
+            }
+            if (!expectedFlags.isEmpty() && !triage.humanOnly()) flaggedButAutoReplyable++;
+            if (item.get("language").asText().equals(triage.language())) languageRight++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.println();
+        System.out.println("Intent (one line per intent: precision, recall, F1, support)");
+        double f1Sum = 0;
+        Set<String> labels = new TreeSet<>(intents.labels());
+        labels.remove(Triage.OTHER);
+        for (String label : labels) {
+            double f1 = intents.f1(label);
+            f1Sum += f1;
+            System.out.printf(Locale.ROOT, "  %-18s P %.2f  R %.2f  F1 %.2f  (%d)%n", label, intents.precision(label),
+                    intents.recall(label), f1, intents.support(label));
+        }
+        System.out.printf(Locale.ROOT, "  macro-F1 %.3f over %d intents; accuracy %.3f; abstained (other) %d%n",
+                f1Sum / labels.size(), labels.size(), intents.accuracy(), abstained);
+        System.out.printf(Locale.ROOT, "Spam/scam: P %.3f  R %.3f  F1 %.3f%n", spam.precision("spam"), spam.recall("spam"),
+                spam.f1("spam"));
+        System.out.println("Sensitive flags (precision, recall, support)");
+        flags.forEach((flag, counts) -> System.out.printf(Locale.ROOT, "  %-15s P %.2f  R %.2f  (%d)%n", flag.key(),
+                counts.precision("yes"), counts.recall("yes"), counts.support("yes")));
+        System.out.printf("Flagged posts marked safe for an automatic reply: %d%n", flaggedButAutoReplyable);
+        System.out.printf(Locale.ROOT, "Language accuracy: %.3f%n", (double) languageRight / devset.size());
+        duplicates(kit, pairs);
+        System.out.printf(Locale.ROOT, "Triage time: %d posts in %.1f s = %.0f posts/s on one thread (embedding cache cold)%n",
+                devset.size(), seconds, devset.size() / seconds);
+        System.out.println();
+        System.out.println("First misclassified intents:");
+        misses.forEach(m -> System.out.println("  " + m));
+    }
+
+    private static void duplicates(TriageKit kit, List<JsonNode> pairs) {
+        Counts counts = new Counts();
+        for (JsonNode pair : pairs) {
+            List<Fingerprint> prints = kit.fingerprints(List.of(pair.get("a").asText(), pair.get("b").asText()));
+            boolean found = kit.duplicates().match(prints.get(0), prints.get(1)).isPresent();
+            counts.add(pair.get("duplicate").asBoolean() ? "dup" : "distinct", found ? "dup" : "distinct");
+        }
+        System.out.printf(Locale.ROOT, "Duplicate pairs: P %.3f  R %.3f  F1 %.3f%n", counts.precision("dup"),
+                counts.recall("dup"), counts.f1("dup"));
+    }
+
+    private static List<JsonNode> read(ObjectMapper mapper, Path file) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) if (!line.isBlank()) items.add(mapper.readTree(line));
+        return items;
+    }
+
+    /** A confusion tally: (expected, predicted) pairs. */
+    static final class Counts {
+        private final List<String[]> pairs = new ArrayList<>();
+
+        void add(String expected, String predicted) {
+            pairs.add(new String[]{expected, predicted});
+        }
+
+        Set<String> labels() {
+            Set<String> labels = new TreeSet<>();
+            pairs.forEach(p -> labels.add(p[0]));
+            return labels;
+        }
+
+        long count(String expected, String predicted) {
+            return pairs.stream().filter(p -> (expected == null || p[0].equals(expected))
+                    && (predicted == null || p[1].equals(predicted))).count();
+        }
+
+        int support(String label) {
+            return (int) count(label, null);
+        }
+
+        double precision(String label) {
+            long predicted = count(null, label);
+            return predicted == 0 ? 0 : (double) count(label, label) / predicted;
+        }
+
+        double recall(String label) {
+            long actual = count(label, null);
+            return actual == 0 ? 0 : (double) count(label, label) / actual;
+        }
+
+        double f1(String label) {
+            double p = precision(label);
+            double r = recall(label);
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        double accuracy() {
+            return pairs.isEmpty() ? 0 : (double) pairs.stream().filter(p -> p[0].equals(p[1])).count() / pairs.size();
+        }
+    }
+}
