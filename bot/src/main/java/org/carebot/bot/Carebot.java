@@ -24,6 +24,7 @@ import org.carebot.bot.http.HttpApp;
 import org.carebot.bot.intake.ApiPostParser;
 import org.carebot.bot.intake.IntakeRoutes;
 import org.carebot.bot.intake.IntakeService;
+import org.carebot.bot.intake.StormWatch;
 import org.carebot.bot.intake.TriageKit;
 import org.carebot.bot.intake.TriageWorker;
 import org.carebot.bot.ops.HealthRoutes;
@@ -43,6 +44,7 @@ import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.IncidentStore;
 import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
@@ -91,8 +93,9 @@ public final class Carebot implements AutoCloseable {
         EventLog events = new EventLog(json);
         CardStore cards = new CardStore();
         ClusterStore clusters = new ClusterStore();
+        IncidentStore incidents = new IncidentStore();
         Outbox outbox = new Outbox(json);
-        CaseViews views = new CaseViews(cases, posts, events, clusters, json);
+        CaseViews views = new CaseViews(cases, posts, events, clusters, incidents, config.storms().window(), clock, json);
         CardFactory cardFactory = new CardFactory(config, triage.personalData());
 
         Optional<MethodsClient> slack = settings.slackConfigured()
@@ -110,8 +113,9 @@ public final class Carebot implements AutoCloseable {
                 new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge, labels,
                 triage::learn);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
+        StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
         TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,
-                triage, config, clock, metrics, deliveryWorker::nudge);
+                triage, storms, config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

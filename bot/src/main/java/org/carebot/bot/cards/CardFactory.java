@@ -34,7 +34,15 @@ public final class CardFactory {
     }
 
     /** Everything a card shows. */
-    public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally) {
+    public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally,
+                           java.util.Optional<StormView> storm) {
+    }
+
+    /** A storm this case anchors: its intent and the posts per platform within the window. */
+    public record StormView(String intent, java.util.Map<String, Integer> perPlatform, java.time.Duration window) {
+        int total() {
+            return perPlatform.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     public Card build(CaseView view, CardRole role) {
@@ -61,7 +69,9 @@ public final class CardFactory {
         }
         fields.add(new Card.Field("Case", "#" + kase.id()));
 
-        return new Card(kase.id(), headline, banner(kase, role, queueName), tally(view.tally(), post.platform()),
+        String banner = role == CardRole.INCIDENT && view.storm().isPresent()
+                ? stormBanner(view.storm().get(), kase, queueName) : banner(kase, role, queueName);
+        return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
                 personalData.mask(post.text()), post.url(), fields, kase.assignee(), notes(view.events()),
                 actions(kase, role));
     }
@@ -74,6 +84,14 @@ public final class CardFactory {
         long minutes = Math.max(1, (long) Math.ceil(tally.span().toSeconds() / 60.0));
         return "+" + tally.repeats() + " similar in " + minutes + " min · "
                 + platforms.stream().map(CardFactory::platformName).collect(Collectors.joining(", "));
+    }
+
+    /** "Storm: 37 posts in 10 min · X 20, Telegram 10 · worked in Tech support as case #12". */
+    static String stormBanner(StormView storm, Case kase, String queueName) {
+        String platforms = storm.perPlatform().entrySet().stream()
+                .map(e -> platformName(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
+        return "Storm: " + storm.total() + " " + storm.intent().replace('_', ' ') + " posts in "
+                + storm.window().toMinutes() + " min · " + platforms + " · worked in " + queueName + " as case #" + kase.id();
     }
 
     private String banner(Case kase, CardRole role, String queueName) {
@@ -91,7 +109,9 @@ public final class CardFactory {
     }
 
     private List<CardAction> actions(Case kase, CardRole role) {
-        if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED) return List.of();
+        if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED || role == CardRole.INCIDENT) {
+            return List.of();
+        }
         List<CardAction> actions = new ArrayList<>();
         actions.add(new CardAction.Button(CardActions.CLAIM, "Claim", CardAction.Style.PRIMARY));
         if (role == CardRole.OWNER) {
@@ -124,6 +144,7 @@ public final class CardFactory {
             case "resolved" -> "resolved it";
             case "action_refused" -> "was refused: " + detail;
             case "post_edited" -> "edited the post";
+            case "storm_detected" -> "detected a storm: " + detail;
             default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

@@ -9,5 +9,7 @@ public enum CardRole {
     /** In an escalation target's channel: the escalated team can claim and resolve. */
     ESCALATED,
     /** In a channel the case was retagged away from: says where it went. */
-    MOVED
+    MOVED,
+    /** In engineering's and comms' channels: the storm alert anchored on this case, counts per platform. */
+    INCIDENT
 }

@@ -5,6 +5,7 @@ import org.carebot.bot.cases.CaseEvent;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.IncidentStore;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
 import org.carebot.triage.Post;
@@ -21,14 +22,33 @@ public final class CaseViews {
     private final PostStore posts;
     private final EventLog events;
     private final ClusterStore clusters;
+    private final IncidentStore incidents;
+    private final java.time.Duration stormWindow;
+    private final java.time.Clock clock;
     private final Json json;
 
-    public CaseViews(CaseStore cases, PostStore posts, EventLog events, ClusterStore clusters, Json json) {
+    public CaseViews(CaseStore cases, PostStore posts, EventLog events, ClusterStore clusters, IncidentStore incidents,
+                     java.time.Duration stormWindow, java.time.Clock clock, Json json) {
         this.cases = cases;
         this.posts = posts;
         this.events = events;
         this.clusters = clusters;
+        this.incidents = incidents;
+        this.stormWindow = stormWindow;
+        this.clock = clock;
         this.json = json;
+    }
+
+    /** The storm this case anchors, with its posts per platform over the storm window, if it anchors one. */
+    private Optional<CardFactory.StormView> storm(Handle handle, long caseId) {
+        return incidents.latestForCase(handle, caseId).map(incident -> {
+            java.time.Instant now = clock.instant();
+            java.time.Instant since = now.minus(stormWindow);
+            var perPlatform = incident.kind() == IncidentStore.Incident.Kind.CLUSTER
+                    ? incidents.clusterPostsByPlatform(handle, caseId, since)
+                    : incidents.intentPostsByPlatform(handle, incident.subject(), since, now.plusMillis(1));
+            return new CardFactory.StormView(incident.subject(), perPlatform, stormWindow);
+        });
     }
 
     public Optional<CardFactory.CaseView> load(Handle handle, long caseId) {
@@ -38,7 +58,7 @@ public final class CaseViews {
         Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
         List<CaseEvent> history = events.list(handle, caseId);
         return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(post, history), triage, history,
-                clusters.tally(handle, caseId)));
+                clusters.tally(handle, caseId), storm(handle, caseId)));
     }
 
     private Post withLatestEdit(Post post, List<CaseEvent> history) {

@@ -20,7 +20,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
                             ClusterTuning clusters, AutoReplyConfig autoReply,
-                            Map<SensitiveFlag, List<String>> sensitiveExamples) {
+                            Map<SensitiveFlag, List<String>> sensitiveExamples, StormTuning storms) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -38,6 +38,24 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         clusters = clusters == null ? ClusterTuning.defaults() : clusters;
         autoReply = autoReply == null ? new AutoReplyConfig(null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
+        storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
+    }
+
+    /**
+     * A storm: a cluster with at least {@code minimum} posts within {@code window}, or an intent with at least
+     * {@code minimum} posts in the window and {@code factor} times its rate over {@code baseline}. One alert per intent
+     * per {@code cooldown}, to the escalation targets in {@code alert}.
+     */
+    public record StormTuning(Duration window, Duration baseline, Double factor, Integer minimum, Duration cooldown,
+                              List<String> alert) {
+        public StormTuning {
+            window = window == null ? Duration.ofMinutes(10) : window;
+            baseline = baseline == null ? Duration.ofHours(24) : baseline;
+            factor = factor == null ? 5.0 : factor;
+            minimum = minimum == null ? 10 : minimum;
+            cooldown = cooldown == null ? Duration.ofHours(2) : cooldown;
+            alert = alert == null ? List.of("engineering", "comms") : List.copyOf(alert);
+        }
     }
 
     /** Which posts a reply may answer without a person (an allowlist; empty means none). */

@@ -217,6 +217,15 @@ final class ConfigValidator {
         if (config.autoReply().minConfidence() < 0 || config.autoReply().minConfidence() > 1) {
             problem("auto_reply.min_confidence", "must be within 0..1");
         }
+        CarebotConfig.StormTuning storms = config.storms();
+        if (storms.baseline().compareTo(storms.window()) <= 0) problem("storms.baseline", "must be longer than storms.window");
+        if (storms.minimum() < 1) problem("storms.minimum", "must be 1 or more");
+        if (storms.factor() < 1) problem("storms.factor", "must be 1 or more");
+        for (int i = 0; i < storms.alert().size(); i++) {
+            if (config.escalationTarget(storms.alert().get(i)).isEmpty()) {
+                problem("storms.alert[" + i + "]", "unknown escalation target '" + storms.alert().get(i) + "'");
+            }
+        }
         CarebotConfig.ClusterTuning clusters = config.clusters();
         if (clusters.nearDuplicateBits() < 0 || clusters.nearDuplicateBits() > 32) {
             problem("clusters.near_duplicate_bits", "must be within 0..32");

@@ -54,6 +54,7 @@ public final class TriageWorker implements AutoCloseable {
     private final CaseOpener opener;
     private final TriageKit kit;
     private final ClusterIndex clusterIndex;
+    private final StormWatch storms;
     private final CarebotConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -66,8 +67,8 @@ public final class TriageWorker implements AutoCloseable {
     private Thread thread;
 
     public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
-                        ClusterStore clusters, CaseOpener opener, TriageKit kit, CarebotConfig config, Clock clock,
-                        MeterRegistry metrics, Runnable onCardsRequested) {
+                        ClusterStore clusters, CaseOpener opener, TriageKit kit, StormWatch storms,
+                        CarebotConfig config, Clock clock, MeterRegistry metrics, Runnable onCardsRequested) {
         this.database = database;
         this.posts = posts;
         this.cases = cases;
@@ -77,6 +78,7 @@ public final class TriageWorker implements AutoCloseable {
         this.opener = opener;
         this.kit = kit;
         this.clusterIndex = kit.newClusterIndex();
+        this.storms = storms;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -195,12 +197,14 @@ public final class TriageWorker implements AutoCloseable {
             Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
             if (repeat.isPresent()) {
                 joinRepeatedCase(handle, stored, triage, repeat.get(), now);
+                storms.check(handle, repeat.get().caseId(), triage.intent(), now);
                 return new Outcome.Joined(repeat.get().caseId(), repeat.get());
             }
             Route route = kit.router().route(stored.post(), triage);
             posts.saveTriage(handle, stored.id(), triage, route, now);
             Case kase = opener.open(handle, stored.id(), triage, route, now);
             posts.setState(handle, stored.id(), PostState.CASED);
+            storms.check(handle, kase.id(), triage.intent(), now);
             return new Outcome.Opened(kase);
         });
         String platform = stored.post().platform();

@@ -1,0 +1,84 @@
+package org.carebot.bot.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.carebot.bot.cards.CardRequests;
+import org.carebot.bot.cards.CardRole;
+import org.carebot.bot.cases.Actor;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.store.EventLog;
+import org.carebot.bot.store.IncidentStore;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spots storms as posts land: a cluster reaching the minimum within the window, or an intent growing to the minimum
+ * and to {@code factor} times its usual rate. The first opens an incident whose alert (the anchor case's card, role
+ * INCIDENT) goes to engineering and comms together; later growth updates that alert in place. One incident per
+ * intent per cooldown, whichever way it was spotted.
+ */
+public final class StormWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(StormWatch.class);
+
+    private final IncidentStore incidents;
+    private final CardRequests cards;
+    private final EventLog events;
+    private final CarebotConfig.StormTuning storms;
+    private final List<String> alertChannels;
+    private final MeterRegistry metrics;
+
+    public StormWatch(IncidentStore incidents, CardRequests cards, EventLog events, CarebotConfig config,
+                      MeterRegistry metrics) {
+        this.incidents = incidents;
+        this.cards = cards;
+        this.events = events;
+        this.storms = config.storms();
+        this.alertChannels = storms.alert().stream()
+                .map(id -> config.escalationTarget(id).orElseThrow().slackChannel()).distinct().toList();
+        this.metrics = metrics;
+    }
+
+    /** Called in the transaction that opened or joined case {@code caseId} with a post of {@code intent}. */
+    public void check(Handle handle, long caseId, String intent, Instant now) {
+        Instant windowStart = now.minus(storms.window());
+        Optional<IncidentStore.Incident> open = incidents.openSince(handle, intent, now.minus(storms.cooldown()));
+        if (open.isPresent()) {
+            cards.refreshAll(handle, open.get().caseId(), now);
+            return;
+        }
+        int clusterPosts = sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart));
+        if (clusterPosts >= storms.minimum()) {
+            alert(handle, IncidentStore.Incident.Kind.CLUSTER, intent, caseId, clusterPosts + " posts of one issue", now);
+            return;
+        }
+        int inWindow = sum(incidents.intentPostsByPlatform(handle, intent, windowStart, now.plusMillis(1)));
+        if (inWindow < storms.minimum()) return;
+        int before = sum(incidents.intentPostsByPlatform(handle, intent, now.minus(storms.baseline()), windowStart));
+        double usual = before * (double) storms.window().toSeconds()
+                / Math.max(1, storms.baseline().minus(storms.window()).toSeconds());
+        if (inWindow >= storms.factor() * usual) {
+            alert(handle, IncidentStore.Incident.Kind.INTENT, intent, caseId,
+                    String.format(java.util.Locale.ROOT, "%d %s posts, usually %.1f", inWindow, intent, usual), now);
+        }
+    }
+
+    private void alert(Handle handle, IncidentStore.Incident.Kind kind, String intent, long anchor, String why,
+                       Instant now) {
+        IncidentStore.Incident incident = incidents.open(handle, kind, intent, anchor, now);
+        for (String channel : alertChannels) cards.place(handle, anchor, channel, CardRole.INCIDENT, now);
+        events.append(handle, anchor, Actor.SYSTEM, "storm_detected", null, null,
+                why + " in " + storms.window().toMinutes() + " min; alert to " + String.join(", ", storms.alert()), now);
+        metrics.counter("carebot.storms", "kind", kind.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        log.warn("Storm: incident #{} for {} ({}), anchored on case #{}", incident.id(), intent, why, anchor);
+    }
+
+    private static int sum(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

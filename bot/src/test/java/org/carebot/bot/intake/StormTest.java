@@ -1,0 +1,66 @@
+package org.carebot.bot.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.TestCarebot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An outage storm opens one incident whose alert reaches engineering and comms together and grows in place. */
+class StormTest {
+
+    private static final String[] PLATFORMS = {"x", "instagram", "discord", "facebook", "tiktok"};
+
+    private static void post(TestCarebot carebot, int n) {
+        String platform = PLATFORMS[n % PLATFORMS.length];
+        carebot.postJson("/api/posts", """
+                {"platform":"%s","id":"storm-%d","text":"is @AcmeCloud down?? nothing loads, 503 everywhere %s",
+                 "author":{"id":"u%d","handle":"@user%d"}}""".formatted(platform, n, "!".repeat(n % 3), n, n),
+                TestCarebot.API_TOKEN);
+    }
+
+    @Test
+    void a_storm_opens_one_incident_alerting_engineering_and_comms_together_updated_in_place() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
+            String engineering = carebot.config.escalationTarget("engineering").orElseThrow().slackChannel();
+            String comms = carebot.config.escalationTarget("comms").orElseThrow().slackChannel();
+            for (int n = 0; n < 10; n++) post(carebot, n);
+            carebot.awaitQuiet();
+
+            JsonNode cases = carebot.cases("").get("cases");
+            assertEquals(1, cases.size(), "ten repeats, one case");
+            long caseId = cases.get(0).get("id").asLong();
+            List<String> actions = StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
+                    .map(e -> e.get("action").asText()).toList();
+            assertEquals(1, actions.stream().filter("storm_detected"::equals).count(), actions.toString());
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> alerts(slack, engineering).size() == 1
+                    && !alerts(slack, comms).isEmpty());
+            assertTrue(alerts(slack, engineering).get(0).get("blocks").contains("posts in 10 min"));
+
+            for (int n = 10; n < 14; n++) post(carebot, n);
+            carebot.awaitQuiet();
+            await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.update").stream()
+                    .anyMatch(call -> call.get("channel").equals(engineering) && call.get("blocks").contains("Storm: 14 ")));
+            assertEquals(1, slack.calls("chat.postMessage").stream()
+                    .filter(call -> call.get("channel").equals(engineering)).count(), "one alert, updated in place");
+            String latest = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(engineering))
+                    .reduce((a, b) -> b).orElseThrow().get("blocks");
+            assertTrue(latest.contains("X 3") && latest.contains("Instagram 3") && latest.contains("Discord 3"), latest);
+        }
+    }
+
+    private static List<Map<String, String>> alerts(FakeSlack slack, String channel) {
+        List<Map<String, String>> all = new java.util.ArrayList<>(slack.calls("chat.postMessage"));
+        all.addAll(slack.calls("chat.update"));
+        return all.stream().filter(call -> call.get("channel").equals(channel) && call.get("blocks").contains("Storm:")).toList();
+    }
+}
