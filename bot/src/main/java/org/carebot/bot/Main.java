@@ -2,6 +2,7 @@ package org.carebot.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.carebot.bot.cli.DemoFeed;
+import org.carebot.bot.cli.PairsCommand;
 import org.carebot.bot.cli.TriageCommand;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigException;
@@ -33,6 +34,8 @@ public final class Main {
               demo                               run Carebot and replay ~200 demo posts; no credentials needed
               triage --in posts.jsonl --out triaged.jsonl
                                                  triage a file offline: input lines {"id","text","platform"?}
+              triage --pairs --in pairs.jsonl --out out.jsonl
+                                                 duplicate check offline: input lines {"id","a","b"}
             """;
 
     private Main() {
@@ -135,8 +138,13 @@ public final class Main {
     private static int triage(List<String> args, Map<String, String> env) throws IOException {
         Path in = null;
         Path out = null;
+        boolean pairs = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
+            if (flag.equals("--pairs")) {
+                pairs = true;
+                continue;
+            }
             if (i + 1 >= args.size()) throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
             switch (flag) {
                 case "--in" -> in = Path.of(args.get(++i));
@@ -146,13 +154,19 @@ public final class Main {
         }
         if (in == null || out == null) throw new IllegalArgumentException("triage needs --in and --out\n" + USAGE);
         Settings settings = Settings.fromEnvironment(env);
-        CarebotConfig config = config(settings, env);
-        TriageKit triage = TriageKit.build(config);
-        TriageCommand command = new TriageCommand(triage.engine(), triage.router(), new Json().mapper());
+        TriageKit triage = TriageKit.build(config(settings, env));
         try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            TriageCommand.Summary summary = command.run(reader, writer, System.err);
-            System.err.printf("triaged %d posts into %s, skipped %d bad lines%n", summary.triaged(), out, summary.skipped());
+            long started = System.nanoTime();
+            TriageCommand.Summary summary = pairs
+                    ? new PairsCommand(triage::fingerprints, triage.duplicates(), new Json().mapper())
+                    .run(reader, writer, System.err)
+                    : new TriageCommand(triage.engine(), triage.router(), new Json().mapper(), triage.workers())
+                    .run(reader, writer, System.err);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.err.printf(java.util.Locale.ROOT, "%s %d %s into %s in %.1f s (%.0f/s), skipped %d bad lines%n",
+                    pairs ? "compared" : "triaged", summary.triaged(), pairs ? "pairs" : "posts", out, seconds,
+                    summary.triaged() / Math.max(seconds, 1e-9), summary.skipped());
             return summary.triaged() == 0 && summary.skipped() > 0 ? 1 : 0;
         } catch (NoSuchFileException e) {
             throw new IOException("cannot read " + e.getFile() + ": no such file");

@@ -2,14 +2,22 @@ package org.carebot.triage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The open cases a new post could repeat: each remembered by the fingerprints of its posts, for a time window after
- * its last post. A repeat of one of them joins that case instead of opening a new one. Not thread-safe: one triage
- * loop owns it.
+ * The open cases a new post could repeat: each remembered by the fingerprints of a few of its posts (the first and the
+ * latest), for a time window after each. Lookups are indexed, so a flood does not slow down as it grows: the same words
+ * by hash, near repeats by SimHash bands (two hashes within 3 bits share one of four 16-bit bands), the same issue in
+ * other words by embedding among the cases of the same intent only. Not thread-safe: one triage loop owns it.
  */
 public final class ClusterIndex {
 
@@ -17,16 +25,24 @@ public final class ClusterIndex {
     public record Join(long caseId, Duplicates.Match match) {
     }
 
-    private record Member(long caseId, Fingerprint fingerprint, Instant at) {
+    private record Member(long caseId, String intent, Fingerprint fingerprint, Instant at) {
     }
+
+    private static final int MEMBERS_PER_CASE = 5;
+    private static final int BANDS = 4;
 
     private final Duplicates duplicates;
     private final Duration window;
-    private final List<Member> members = new ArrayList<>();
+    private final Deque<Member> byAge = new ArrayDeque<>();
+    private final Map<Long, List<Member>> byCase = new HashMap<>();
+    private final Map<String, Set<Member>> byExactKey = new HashMap<>();
+    private final List<Map<Integer, Set<Member>>> byBand = new ArrayList<>();
+    private final Map<String, Set<Member>> byIntent = new HashMap<>();
 
     public ClusterIndex(Duplicates duplicates, Duration window) {
         this.duplicates = duplicates;
         this.window = window;
+        for (int band = 0; band < BANDS; band++) byBand.add(new HashMap<>());
     }
 
     /**
@@ -34,17 +50,21 @@ public final class ClusterIndex {
      * recent), one per case. The caller confirms against the case as stored: open, and for a semantic match, still of
      * the post's intent (a retag may have changed it since).
      */
-    public List<Join> candidates(Fingerprint fingerprint, Instant now) {
+    public List<Join> candidates(Fingerprint fingerprint, String intent, Instant now) {
         expire(now);
+        Set<Member> pool = new HashSet<>(byExactKey.getOrDefault(fingerprint.exactKey(), Set.of()));
+        for (int band = 0; band < BANDS; band++) pool.addAll(byBand.get(band).getOrDefault(band(fingerprint, band), Set.of()));
+        if (fingerprint.vector() != null) pool.addAll(byIntent.getOrDefault(intent, Set.of()));
+
         List<Scored> scored = new ArrayList<>();
-        for (Member member : members) {
+        for (Member member : pool) {
             duplicates.match(fingerprint, member.fingerprint()).ifPresent(match -> scored.add(new Scored(member, match)));
         }
         scored.sort(Comparator.comparingInt((Scored s) -> s.match().kind().ordinal())
                 .thenComparing(Comparator.comparingDouble((Scored s) -> s.match().score()).reversed())
                 .thenComparing(Comparator.comparing((Scored s) -> s.member().at()).reversed()));
         List<Join> joins = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Scored s : scored) {
             if (seen.add(s.member().caseId())) joins.add(new Join(s.member().caseId(), s.match()));
         }
@@ -54,21 +74,59 @@ public final class ClusterIndex {
     private record Scored(Member member, Duplicates.Match match) {
     }
 
-    public void add(long caseId, Fingerprint fingerprint, Instant at) {
-        members.add(new Member(caseId, fingerprint, at));
+    /** Remembers a post of a case; a case keeps its first post and its latest few. */
+    public void add(long caseId, String intent, Fingerprint fingerprint, Instant at) {
+        Member member = new Member(caseId, intent, fingerprint, at);
+        List<Member> members = byCase.computeIfAbsent(caseId, id -> new ArrayList<>());
+        if (members.size() >= MEMBERS_PER_CASE) unindex(members.remove(1));
+        members.add(member);
+        byAge.addLast(member);
+        byExactKey.computeIfAbsent(fingerprint.exactKey(), k -> new HashSet<>()).add(member);
+        for (int band = 0; band < BANDS; band++) {
+            byBand.get(band).computeIfAbsent(band(fingerprint, band), k -> new HashSet<>()).add(member);
+        }
+        byIntent.computeIfAbsent(intent, k -> new HashSet<>()).add(member);
     }
 
     /** A case that closed takes no more repeats. */
     public void forget(long caseId) {
-        members.removeIf(member -> member.caseId() == caseId);
+        List<Member> members = byCase.remove(caseId);
+        if (members != null) members.forEach(this::unindex);
     }
 
     public int size() {
-        return members.size();
+        return byCase.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void unindex(Member member) {
+        removeFrom(byExactKey, member.fingerprint().exactKey(), member);
+        for (int band = 0; band < BANDS; band++) removeFrom(byBand.get(band), band(member.fingerprint(), band), member);
+        removeFrom(byIntent, member.intent(), member);
+        List<Member> members = byCase.get(member.caseId());
+        if (members != null) {
+            members.remove(member);
+            if (members.isEmpty()) byCase.remove(member.caseId());
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, Set<Member>> index, K key, Member member) {
+        Set<Member> set = index.get(key);
+        if (set == null) return;
+        set.remove(member);
+        if (set.isEmpty()) index.remove(key);
+    }
+
+    private static int band(Fingerprint fingerprint, int band) {
+        return (int) ((fingerprint.simHash() >>> (16 * band)) & 0xFFFF);
     }
 
     private void expire(Instant now) {
         Instant cutoff = now.minus(window);
-        members.removeIf(member -> member.at().isBefore(cutoff));
+        for (Iterator<Member> it = byAge.iterator(); it.hasNext(); ) {
+            Member member = it.next();
+            if (!member.at().isBefore(cutoff)) break;
+            it.remove();
+            unindex(member);
+        }
     }
 }

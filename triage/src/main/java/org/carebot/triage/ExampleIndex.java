@@ -1,15 +1,16 @@
 package org.carebot.triage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Labeled example posts with their embeddings: those written in config, and those people labeled by retagging.
- * Reads never block; an added example is seen by the next classification.
+ * Reads never block (an immutable snapshot, grouped by intent); an added example is seen by the next classification.
  */
 public final class ExampleIndex {
 
@@ -27,49 +28,51 @@ public final class ExampleIndex {
     public record IntentSimilarity(String intent, double meanTopK, double best, Example nearest) {
     }
 
-    private volatile List<Example> examples = List.of();
+    /** The examples of one intent, in one array for a tight loop. */
+    private record Group(String intent, List<Example> examples) {
+    }
+
+    private volatile List<Group> groups = List.of();
 
     public synchronized void add(Example example) {
-        List<Example> next = new ArrayList<>(examples);
-        next.add(example);
-        examples = List.copyOf(next);
+        addAll(List.of(example));
     }
 
     public synchronized void addAll(List<Example> added) {
-        List<Example> next = new ArrayList<>(examples);
-        next.addAll(added);
-        examples = List.copyOf(next);
+        Map<String, List<Example>> byIntent = new LinkedHashMap<>();
+        for (Group group : groups) byIntent.put(group.intent(), new ArrayList<>(group.examples()));
+        for (Example example : added) byIntent.computeIfAbsent(example.intent(), i -> new ArrayList<>()).add(example);
+        List<Group> next = new ArrayList<>();
+        byIntent.forEach((intent, examples) -> next.add(new Group(intent, List.copyOf(examples))));
+        groups = List.copyOf(next);
     }
 
     public int size() {
-        return examples.size();
+        return groups.stream().mapToInt(g -> g.examples().size()).sum();
     }
 
     public long count(Source source) {
-        return examples.stream().filter(e -> e.source() == source).count();
+        return groups.stream().flatMap(g -> g.examples().stream()).filter(e -> e.source() == source).count();
     }
 
     /** Per intent, how similar its closest {@code k} examples are to the query; most similar intent first. */
     public List<IntentSimilarity> similarities(float[] query, int k) {
-        Map<String, List<double[]>> byIntent = new HashMap<>();
-        Map<String, Example> nearest = new HashMap<>();
-        Map<String, Double> best = new HashMap<>();
-        for (Example example : examples) {
-            double similarity = TextEmbedder.cosine(query, example.vector());
-            byIntent.computeIfAbsent(example.intent(), i -> new ArrayList<>()).add(new double[]{similarity});
-            if (similarity > best.getOrDefault(example.intent(), -2.0)) {
-                best.put(example.intent(), similarity);
-                nearest.put(example.intent(), example);
+        List<IntentSimilarity> result = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            List<Example> examples = group.examples();
+            double[] similarities = new double[examples.size()];
+            int best = 0;
+            for (int i = 0; i < similarities.length; i++) {
+                similarities[i] = TextEmbedder.cosine(query, examples.get(i).vector());
+                if (similarities[i] > similarities[best]) best = i;
             }
-        }
-        List<IntentSimilarity> result = new ArrayList<>();
-        byIntent.forEach((intent, similarities) -> {
-            double[] sorted = similarities.stream().mapToDouble(s -> s[0]).sorted().toArray();
-            int take = Math.min(k, sorted.length);
+            Arrays.sort(similarities);
+            int take = Math.min(k, similarities.length);
             double sum = 0;
-            for (int i = 0; i < take; i++) sum += sorted[sorted.length - 1 - i];
-            result.add(new IntentSimilarity(intent, sum / take, best.get(intent), nearest.get(intent)));
-        });
+            for (int i = 0; i < take; i++) sum += similarities[similarities.length - 1 - i];
+            result.add(new IntentSimilarity(group.intent(), sum / take, similarities[similarities.length - 1],
+                    examples.get(best)));
+        }
         result.sort(Comparator.comparingDouble(IntentSimilarity::meanTopK).reversed());
         return result;
     }

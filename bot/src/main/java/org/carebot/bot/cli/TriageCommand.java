@@ -13,7 +13,13 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 
 /**
@@ -25,38 +31,71 @@ public final class TriageCommand {
     public record Summary(int triaged, int skipped) {
     }
 
+    private static final int BATCH = 64;
+
     private final TriageEngine engine;
     private final Router router;
     private final ObjectMapper mapper;
+    private final int workers;
 
     public TriageCommand(TriageEngine engine, Router router, ObjectMapper mapper) {
+        this(engine, router, mapper, 1);
+    }
+
+    /** With {@code workers} threads triaging each batch (the model runs one ONNX thread per call). */
+    public TriageCommand(TriageEngine engine, Router router, ObjectMapper mapper, int workers) {
         this.engine = engine;
         this.router = router;
         this.mapper = mapper;
+        this.workers = workers;
     }
 
     public Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        int triaged = 0;
-        int skipped = 0;
-        int lineNumber = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) continue;
-            Post post;
-            try {
-                post = read(line);
-            } catch (IllegalArgumentException e) {
-                errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
-                skipped++;
-                continue;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            int triaged = 0;
+            int skipped = 0;
+            int lineNumber = 0;
+            List<Post> batch = new ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) continue;
+                try {
+                    batch.add(read(line));
+                } catch (IllegalArgumentException e) {
+                    errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
+                    skipped++;
+                    continue;
+                }
+                if (batch.size() == BATCH) triaged += write(batch, out, pool);
             }
-            out.write(mapper.writeValueAsString(result(post)));
-            out.newLine();
-            triaged++;
+            triaged += write(batch, out, pool);
+            out.flush();
+            return new Summary(triaged, skipped);
+        } finally {
+            pool.shutdown();
         }
-        out.flush();
-        return new Summary(triaged, skipped);
+    }
+
+    /** Triages a batch on the pool and writes the results in input order. */
+    private int write(List<Post> batch, BufferedWriter out, ExecutorService pool) throws IOException {
+        List<Future<Map<String, Object>>> results = new ArrayList<>();
+        for (Post post : batch) results.add(pool.submit(() -> result(post)));
+        for (Future<Map<String, Object>> result : results) {
+            try {
+                out.write(mapper.writeValueAsString(result.get()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("triage failed: " + e.getCause(), e.getCause());
+            }
+            out.newLine();
+        }
+        int written = batch.size();
+        batch.clear();
+        return written;
     }
 
     private Post read(String line) {

@@ -44,19 +44,29 @@ public final class StormWatch {
         this.metrics = metrics;
     }
 
-    /** Called in the transaction that opened or joined case {@code caseId} with a post of {@code intent}. */
-    public void check(Handle handle, long caseId, String intent, Instant now) {
+    /** Intent rates move over minutes: counting them once per few seconds per intent is enough. */
+    static final java.time.Duration INTENT_CHECK_INTERVAL = java.time.Duration.ofSeconds(5);
+    private final Map<String, Instant> lastIntentCheck = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Called in the transaction that opened ({@code joined} false) or joined case {@code caseId} with a post of
+     * {@code intent}.
+     */
+    public void check(Handle handle, long caseId, String intent, boolean joined, Instant now) {
         Instant windowStart = now.minus(storms.window());
         Optional<IncidentStore.Incident> open = incidents.openSince(handle, intent, now.minus(storms.cooldown()));
         if (open.isPresent()) {
             cards.refreshAll(handle, open.get().caseId(), now);
             return;
         }
-        int clusterPosts = sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart));
+        int clusterPosts = joined ? sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart)) : 1;
         if (clusterPosts >= storms.minimum()) {
             alert(handle, IncidentStore.Incident.Kind.CLUSTER, intent, caseId, clusterPosts + " posts of one issue", now);
             return;
         }
+        Instant lastCheck = lastIntentCheck.get(intent);
+        if (lastCheck != null && lastCheck.plus(INTENT_CHECK_INTERVAL).isAfter(now)) return;
+        lastIntentCheck.put(intent, now);
         int inWindow = sum(incidents.intentPostsByPlatform(handle, intent, windowStart, now.plusMillis(1)));
         if (inWindow < storms.minimum()) return;
         int before = sum(incidents.intentPostsByPlatform(handle, intent, now.minus(storms.baseline()), windowStart));

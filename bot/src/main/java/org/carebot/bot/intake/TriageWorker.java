@@ -112,7 +112,7 @@ public final class TriageWorker implements AutoCloseable {
         List<Fingerprint> fingerprints = kit.fingerprints(members.stream().map(ClusterStore.Member::text).toList());
         for (int i = 0; i < members.size(); i++) {
             ClusterStore.Member member = members.get(i);
-            clusterIndex.add(member.caseId(), fingerprints.get(i), member.at());
+            clusterIndex.add(member.caseId(), member.intent(), fingerprints.get(i), member.at());
         }
         if (!members.isEmpty()) log.info("Cluster index rebuilt from {} recent posts of open cases", members.size());
     }
@@ -149,7 +149,16 @@ public final class TriageWorker implements AutoCloseable {
             // A batch is finished even when a stop comes in the middle; what is left waits as 'new' for the next start.
             List<CompletableFuture<Assessed>> assessed = batch.stream()
                     .map(post -> CompletableFuture.supplyAsync(() -> assess(post), pool)).toList();
-            for (int i = 0; i < batch.size(); i++) record(batch.get(i), assessed.get(i).join());
+            List<StoredPost> claimed = batch;
+            // One transaction per batch: the writes, not the model, were the bottleneck with one per post.
+            List<Outcome> outcomes = database.inTransaction(handle -> {
+                List<Outcome> recorded = new java.util.ArrayList<>();
+                for (int i = 0; i < claimed.size(); i++) {
+                    recorded.add(record(handle, claimed.get(i), assessed.get(i).join()));
+                }
+                return recorded;
+            });
+            for (int i = 0; i < batch.size(); i++) report(batch.get(i), assessed.get(i).join().triage(), outcomes.get(i));
             total += batch.size();
             onCardsRequested.run();
         }
@@ -182,45 +191,48 @@ public final class TriageWorker implements AutoCloseable {
         }
     }
 
-    private void record(StoredPost stored, Assessed assessed) {
+    /** Stores one post's triage and its consequence on the batch's handle; the cluster index learns at once. */
+    private Outcome record(Handle handle, StoredPost stored, Assessed assessed) {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
-        List<ClusterIndex.Join> candidates = triage.spam() || stored.editOf() != null ? List.of()
-                : clusterIndex.candidates(assessed.fingerprint(), now);
-        Outcome outcome = database.inTransaction(handle -> {
-            if (triage.spam()) {
-                posts.saveTriage(handle, stored.id(), triage, null, now);
-                posts.setState(handle, stored.id(), PostState.SUPPRESSED);
-                return new Outcome.Suppressed();
-            }
-            if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
-            Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
-            if (repeat.isPresent()) {
-                joinRepeatedCase(handle, stored, triage, repeat.get(), now);
-                storms.check(handle, repeat.get().caseId(), triage.intent(), now);
-                return new Outcome.Joined(repeat.get().caseId(), repeat.get());
-            }
-            Route route = kit.router().route(stored.post(), triage);
-            posts.saveTriage(handle, stored.id(), triage, route, now);
-            Case kase = opener.open(handle, stored.id(), triage, route, now);
-            posts.setState(handle, stored.id(), PostState.CASED);
-            storms.check(handle, kase.id(), triage.intent(), now);
-            return new Outcome.Opened(kase);
-        });
+        if (triage.spam()) {
+            posts.saveTriage(handle, stored.id(), triage, null, now);
+            posts.setState(handle, stored.id(), PostState.SUPPRESSED);
+            return new Outcome.Suppressed();
+        }
+        if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
+        List<ClusterIndex.Join> candidates = stored.editOf() != null ? List.of()
+                : clusterIndex.candidates(assessed.fingerprint(), triage.intent(), now);
+        Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
+        if (repeat.isPresent()) {
+            joinRepeatedCase(handle, stored, triage, repeat.get(), now);
+            clusterIndex.add(repeat.get().caseId(), triage.intent(), assessed.fingerprint(), now);
+            storms.check(handle, repeat.get().caseId(), triage.intent(), true, now);
+            return new Outcome.Joined(repeat.get().caseId(), repeat.get());
+        }
+        Route route = kit.router().route(stored.post(), triage);
+        posts.saveTriage(handle, stored.id(), triage, route, now);
+        Case kase = opener.open(handle, stored.id(), triage, route, now);
+        posts.setState(handle, stored.id(), PostState.CASED);
+        if (assessed.fingerprint() != null) clusterIndex.add(kase.id(), kase.intent(), assessed.fingerprint(), now);
+        storms.check(handle, kase.id(), triage.intent(), false, now);
+        return new Outcome.Opened(kase);
+    }
+
+    /** After the batch committed: counters and one log line per post. */
+    private void report(StoredPost stored, Triage triage, Outcome outcome) {
         String platform = stored.post().platform();
         if (outcome instanceof Outcome.Suppressed) {
             metrics.counter("carebot.posts.suppressed", "platform", platform).increment();
             log.info("post {} suppressed as noise ({} {}): {}", stored.id(), platform, stored.post().author().display(),
                     triage.reasons().get(0));
         } else if (outcome instanceof Outcome.Joined joined) {
-            clusterIndex.add(joined.caseId(), assessed.fingerprint(), now);
             metrics.counter("carebot.posts.joined", "platform", platform, "how",
                     joined.join().match().kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
             log.info("post {} joined case #{} ({}, {} {})", stored.id(), joined.caseId(), joined.join().match().describe(),
                     platform, stored.post().author().display());
         } else if (outcome instanceof Outcome.Opened opened) {
             Case kase = opened.kase();
-            if (assessed.fingerprint() != null) clusterIndex.add(kase.id(), assessed.fingerprint(), now);
             intakeToCard.record(Duration.between(stored.receivedAt(), clock.instant()));
             log.info("case #{} opened: {} {} -> {} ({} {})", kase.id(), kase.priority(), kase.intent(),
                     config.requireQueue(kase.queue()).name(), platform, stored.post().author().display());

@@ -21,7 +21,7 @@ public final class ClusterStore {
     }
 
     /** A post of a case (its own or a repeat) with its text, for rebuilding the cluster index after a restart. */
-    public record Member(long caseId, String text, Instant at) {
+    public record Member(long caseId, String intent, String text, Instant at) {
     }
 
     public void join(Handle handle, long caseId, long postId, String how, double score, Instant at) {
@@ -59,15 +59,15 @@ public final class ClusterStore {
     /** The posts of open cases active since {@code since}: each case's own post and its repeats. */
     public List<Member> openMembersSince(Handle handle, Instant since) {
         return handle.createQuery("""
-                        SELECT c.id AS case_id, p.body, p.received_at FROM cases c JOIN posts p ON p.id = c.post_id
+                        SELECT c.id AS case_id, c.intent, p.body, p.received_at FROM cases c JOIN posts p ON p.id = c.post_id
                         WHERE c.state <> 'resolved' AND p.received_at >= :since
                         UNION ALL
-                        SELECT c.id AS case_id, p.body, cp.joined_at AS received_at
+                        SELECT c.id AS case_id, c.intent, p.body, cp.joined_at AS received_at
                         FROM case_posts cp JOIN cases c ON c.id = cp.case_id JOIN posts p ON p.id = cp.post_id
                         WHERE c.state <> 'resolved' AND cp.joined_at >= :since
                         """)
                 .bind("since", since)
-                .map((rs, ctx) -> new Member(rs.getLong("case_id"), rs.getString("body"),
+                .map((rs, ctx) -> new Member(rs.getLong("case_id"), rs.getString("intent"), rs.getString("body"),
                         PostStore.instant(rs, "received_at")))
                 .list();
     }

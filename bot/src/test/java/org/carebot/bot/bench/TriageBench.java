@@ -1,0 +1,256 @@
+package org.carebot.bot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.carebot.bot.Carebot;
+import org.carebot.bot.Settings;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.ConfigLoader;
+import org.carebot.bot.embedding.MiniLmEmbedder;
+import org.carebot.bot.support.FakeSlack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Triage performance with the embeddings engine, in one run: raw embedding throughput (two threads, as the triage
+ * workers), end-to-end triage throughput (stored post to routed case), triage latency at 100 posts/s, peak RSS, and a
+ * storm replay (5,000 posts, 80% repeating 20 issues) against a fake Slack that counts calls per channel.
+ * Run: {@code mvn -P bench verify -pl bot -Dbench.main=TriageBench}.
+ */
+public final class TriageBench {
+
+    private static final String TOKEN = "bench-token";
+    private static final String[] PLATFORMS = {"x", "instagram", "facebook", "discord", "tiktok", "whatsapp", "discourse"};
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        List<String> texts = corpus();
+        System.out.printf("Corpus: %d distinct texts (dev set and demo feed), %d cores%n", texts.size(),
+                Runtime.getRuntime().availableProcessors());
+        String phases = System.getProperty("bench.phases", "raw,e2e,latency,storm");
+        rawEmbedding(texts);
+
+        try (FakeSlack slack = new FakeSlack()) {
+            Path dir = Files.createTempDirectory("carebot-triage-bench");
+            String dbUrl = "jdbc:h2:file:" + dir.resolve("carebot").toAbsolutePath();
+            Map<String, String> env = new HashMap<>(Map.of("CAREBOT_PORT", "0", "CAREBOT_DB_URL", dbUrl,
+                    "CAREBOT_API_TOKEN", TOKEN, "SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", "bench",
+                    "SLACK_API_URL", slack.apiUrl(), "CAREBOT_CONFIG", Path.of("..", "config", "carebot.yml").toString()));
+            CarebotConfig config = new ConfigLoader(env).load(Path.of(env.get("CAREBOT_CONFIG")));
+            try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
+                URI uri = URI.create("http://127.0.0.1:" + carebot.port() + "/api/posts");
+                if (phases.contains("e2e")) endToEnd(uri, dbUrl, texts);
+                if (phases.contains("latency")) latencyAt(uri, dbUrl, texts, 100, Duration.ofSeconds(30));
+            }
+            if (!phases.contains("storm")) return;
+            slack.stubDefaults();
+            Path stormDir = Files.createTempDirectory("carebot-storm-bench");
+            env.put("CAREBOT_DB_URL", "jdbc:h2:file:" + stormDir.resolve("carebot").toAbsolutePath());
+            try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
+                storm(URI.create("http://127.0.0.1:" + carebot.port() + "/api/posts"), env.get("CAREBOT_DB_URL"),
+                        texts, slack);
+            }
+        }
+        System.out.printf("Peak RSS of the JVM: %s%n", Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmHWM")).map(l -> l.replace("VmHWM:", "").trim()).findFirst().orElse("?"));
+    }
+
+    /** Each text once more with a unique prefix, so no embedding cache helps. */
+    private static String fresh(String text) {
+        return "[" + NEXT.incrementAndGet() + "] " + text;
+    }
+
+    private static void rawEmbedding(List<String> texts) throws Exception {
+        MiniLmEmbedder model = MiniLmEmbedder.shared();
+        for (int i = 0; i < 200; i++) model.embed(fresh(texts.get(i)));  // warm-up
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int n = 2000;
+        long started = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String text = fresh(texts.get(i % texts.size()));
+            futures.add(pool.submit(() -> model.embed(text)));
+        }
+        for (Future<?> f : futures) f.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        rawRate = n / seconds;
+        System.out.printf(Locale.ROOT, "Raw embedding, 2 threads, one ONNX thread each: %d texts in %.1f s = %.0f texts/s%n",
+                n, seconds, rawRate);
+    }
+
+    private static double rawRate;
+
+    private static void send(URI uri, String platform, String id, String text) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String body = mapper.writeValueAsString(Map.of("platform", platform, "id", id, "text", text,
+                "author", Map.of("id", "a" + id, "handle", "@u" + id)));
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() >= 300) throw new IllegalStateException("intake refused: " + response.statusCode());
+    }
+
+    /** Posts arrive faster than triage; triage throughput is posts over the time until every one is triaged. */
+    private static void endToEnd(URI uri, String dbUrl, List<String> texts) throws Exception {
+        int n = 3000;
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String text = fresh(texts.get(i % texts.size()));
+            String id = "e2e-" + i;
+            String platform = PLATFORMS[i % PLATFORMS.length];
+            futures.add(senders.submit(() -> {
+                send(uri, platform, id, text);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        double intakeSeconds = (System.nanoTime() - started) / 1e9;
+        senders.shutdown();
+        while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(50);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double rate = n / seconds;
+        System.out.printf(Locale.ROOT, "End-to-end triage (stored post to routed case, cache cold): %d posts in %.1f s = "
+                        + "%.0f posts/s (intake took %.1f s); %.2f of raw embedding throughput%n", n, seconds, rate,
+                intakeSeconds, rate / rawRate);
+    }
+
+    private static void latencyAt(URI uri, String dbUrl, List<String> texts, int rate, Duration length) throws Exception {
+        long before = count(dbUrl, "SELECT COALESCE(MAX(id), 0) FROM posts");
+        int total = (int) (rate * length.toSeconds());
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            String text = fresh(texts.get(i % texts.size()));
+            String id = "lat-" + i;
+            futures.add(senders.submit(() -> {
+                send(uri, PLATFORMS[Math.abs(id.hashCode()) % PLATFORMS.length], id, text);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        senders.shutdown();
+        while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(50);
+        List<Long> millis = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT p.received_at, t.triaged_at FROM posts p JOIN triages t "
+                     + "ON t.post_id = p.id WHERE p.id > " + before)) {
+            while (rows.next()) {
+                millis.add(Duration.between(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()).toMillis());
+            }
+        }
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "Triage latency at %d posts/s for %d s (stored to triaged): p50 %d ms, p99 %d ms, "
+                        + "max %d ms over %d posts%n", rate, length.toSeconds(), sorted[sorted.length / 2],
+                sorted[(int) Math.ceil(0.99 * sorted.length) - 1], sorted[sorted.length - 1], sorted.length);
+    }
+
+    /** 5,000 posts: 80% repeat 20 issues (copy-paste with small edits, across platforms), 20% distinct. */
+    private static void storm(URI uri, String dbUrl, List<String> texts, FakeSlack slack) throws Exception {
+        Random random = new Random(7);
+        List<String> issues = texts.subList(0, 20);
+        String[] edits = {"", "!!", " 😡", " #acmedown", " @AcmeCloud", " pls fix", "??", " 🙄🙄", " …", " wtf"};
+        int n = 5000;
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean repeat = random.nextDouble() < 0.8;
+            String text = repeat ? issues.get(random.nextInt(issues.size())) + edits[random.nextInt(edits.length)]
+                    : fresh(texts.get(20 + random.nextInt(texts.size() - 20)));
+            String id = "storm-" + i;
+            String platform = PLATFORMS[random.nextInt(PLATFORMS.length)];
+            futures.add(senders.submit(() -> {
+                send(uri, platform, id, text);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        senders.shutdown();
+        while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(50);
+        double onCase = (System.nanoTime() - started) / 1e9;
+        long cases = count(dbUrl, "SELECT COUNT(*) FROM cases");
+        long joined = count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'joined'");
+        long suppressed = count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'suppressed'");
+        long incidents = count(dbUrl, "SELECT COUNT(*) FROM incidents");
+        while (count(dbUrl, "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')") > 0
+                && (System.nanoTime() - started) / 1e9 < onCase + 600) {
+            Thread.sleep(200);
+        }
+        double drained = (System.nanoTime() - started) / 1e9;
+        List<LoggedRequest> posted = slack.requests("chat.postMessage");
+        List<LoggedRequest> updated = slack.requests("chat.update");
+        System.out.printf(Locale.ROOT, "Storm replay: %d posts -> %d cases (%d repeats joined a case, %d suppressed), "
+                        + "%d incidents; every post on a case or suppressed after %.1f s%n", n, cases, joined, suppressed,
+                incidents, onCase);
+        System.out.printf(Locale.ROOT, "  Slack: %d cards posted, %d updates; outbox empty after %.1f s; busiest second "
+                + "per channel: %d chat.postMessage, %d chat.update (all channels)%n", posted.size(), updated.size(), drained,
+                busiestSecondPerChannel(posted), busiestSecondAnyChannel(updated));
+    }
+
+    private static long busiestSecondPerChannel(List<LoggedRequest> requests) {
+        Map<String, Integer> perChannelSecond = new HashMap<>();
+        for (LoggedRequest request : requests) {
+            String channel = request.getBodyAsString().replaceAll(".*channel=([^&]*).*", "$1");
+            String key = channel + "@" + request.getLoggedDate().getTime() / 1000;
+            perChannelSecond.merge(key, 1, Integer::sum);
+        }
+        return perChannelSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static long busiestSecondAnyChannel(List<LoggedRequest> requests) {
+        Map<Long, Integer> perSecond = new HashMap<>();
+        for (LoggedRequest request : requests) perSecond.merge(request.getLoggedDate().getTime() / 1000, 1, Integer::sum);
+        return perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static long count(String dbUrl, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<String> corpus() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("..", "triage", "src", "test", "resources", "quality", "devset.jsonl"))) {
+            if (!line.isBlank()) texts.add(mapper.readTree(line).get("text").asText());
+        }
+        for (String line : Files.readAllLines(Path.of("src", "main", "resources", "demo", "feed.jsonl"))) {
+            if (!line.isBlank()) texts.add(mapper.readTree(line).get("text").asText());
+        }
+        return texts;
+    }
+}

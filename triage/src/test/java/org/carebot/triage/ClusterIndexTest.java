@@ -1,0 +1,79 @@
+package org.carebot.triage;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private final ClusterIndex index = new ClusterIndex(new Duplicates(Duplicates.Settings.defaults()), Duration.ofMinutes(30));
+
+    private static float[] unit(float... values) {
+        double norm = 0;
+        for (float v : values) norm += v * v;
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = (float) (values[i] / Math.sqrt(norm));
+        return out;
+    }
+
+    private static Fingerprint print(String text, float... vector) {
+        return Fingerprint.of(text, vector.length == 0 ? null : unit(vector));
+    }
+
+    @Test
+    void the_same_words_match_whatever_the_intent_and_links_mentions_and_emoji_do_not_count() {
+        index.add(1, "outage_report", print("Is @AcmeCloud down?? can't log in"), NOW);
+
+        List<ClusterIndex.Join> joins = index.candidates(print("RT @dana: is AcmeCloud down can't log in 😡 https://t.co/x"),
+                "billing_issue", NOW.plusSeconds(60));
+
+        assertEquals(1, joins.size());
+        assertEquals(Duplicates.Match.Kind.EXACT, joins.get(0).match().kind());
+    }
+
+    @Test
+    void a_near_repeat_is_found_through_the_simhash_bands() {
+        index.add(1, "bug_report", print("the export button does nothing on android since the last update"), NOW);
+
+        List<ClusterIndex.Join> joins = index.candidates(
+                print("the export button does nothing on android since the last update please"), "bug_report", NOW);
+
+        assertEquals(1, joins.size());
+        assertEquals(Duplicates.Match.Kind.NEAR, joins.get(0).match().kind());
+    }
+
+    @Test
+    void the_same_issue_in_other_words_matches_only_within_the_intent() {
+        index.add(1, "outage_report", print("everything is down", 1, 0, 0), NOW);
+
+        assertEquals(1, index.candidates(print("nothing loads at all", 0.99f, 0.1f, 0), "outage_report", NOW).size());
+        assertEquals(0, index.candidates(print("nothing loads at all", 0.99f, 0.1f, 0), "billing_issue", NOW).size());
+        assertEquals(0, index.candidates(print("something else entirely", 0, 1, 0), "outage_report", NOW).size());
+    }
+
+    @Test
+    void members_expire_after_the_window_and_forgotten_cases_take_no_repeats() {
+        index.add(1, "outage_report", print("down again"), NOW);
+        index.add(2, "billing_issue", print("charged twice"), NOW.plus(Duration.ofMinutes(20)));
+
+        assertTrue(index.candidates(print("down again"), "outage_report", NOW.plus(Duration.ofMinutes(31))).isEmpty());
+        index.forget(2);
+        assertTrue(index.candidates(print("charged twice"), "billing_issue", NOW.plus(Duration.ofMinutes(21))).isEmpty());
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void a_case_keeps_its_first_post_and_a_few_latest_however_many_repeats_join() {
+        for (int i = 0; i < 50; i++) index.add(7, "outage_report", print("down " + i), NOW.plusSeconds(i));
+
+        assertEquals(5, index.size());
+        assertEquals(7, index.candidates(print("down 0"), "outage_report", NOW.plusSeconds(60)).get(0).caseId(),
+                "the first post stays");
+    }
+}
