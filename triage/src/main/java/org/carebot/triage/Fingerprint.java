@@ -19,12 +19,15 @@ public record Fingerprint(String exactKey, long simHash, float[] vector) {
     private static final Pattern RETWEET = Pattern.compile("^rt\\s+@\\w+:?\\s*");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    /** Folded, without links, the retweet prefix, @ and # signs, punctuation and emoji; single spaces. */
+    /**
+     * Folded, without links, the retweet prefix, @mentions, #hashtags, punctuation and emoji; single spaces. Reposts add
+     * and drop exactly these, so they must not make two copies look different.
+     */
     public static String normalize(String text) {
         String folded = TextMatch.fold(text);
         folded = RETWEET.matcher(folded).replaceFirst("");
         folded = URL.matcher(folded).replaceAll(" ");
-        folded = MENTION.matcher(folded).replaceAll("$1$2");
+        folded = MENTION.matcher(folded).replaceAll("$1");
         return NOT_WORD.matcher(folded).replaceAll(" ").trim();
     }
 

@@ -30,7 +30,7 @@ class ClusterIndexTest {
     void the_same_words_match_whatever_the_intent_and_links_mentions_and_emoji_do_not_count() {
         index.add(1, "outage_report", print("Is @AcmeCloud down?? can't log in"), NOW);
 
-        List<ClusterIndex.Join> joins = index.candidates(print("RT @dana: is AcmeCloud down can't log in 😡 https://t.co/x"),
+        List<ClusterIndex.Join> joins = index.candidates(print("RT @dana: is @AcmeCloud down can't log in 😡 #acmedown https://t.co/x"),
                 "billing_issue", NOW.plusSeconds(60));
 
         assertEquals(1, joins.size());
