@@ -23,6 +23,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final TriageRules rules;
     private final IntentClassifier intents;
     private final SemanticFlags semanticFlags;
+    private final ToneReader tones;
     private final Map<String, Integer> intentRisk = new LinkedHashMap<>();
     private final TextMatch spamKeywords;
     private final List<Pattern> spamPatterns;
@@ -43,9 +44,15 @@ public final class CarebotTriageEngine implements TriageEngine {
 
     public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages,
                                IntentClassifier intents, SemanticFlags semanticFlags) {
+        this(rules, personalData, languages, intents, semanticFlags, ToneReader.none());
+    }
+
+    public CarebotTriageEngine(TriageRules rules, PersonalData personalData, LanguageGuess languages,
+                               IntentClassifier intents, SemanticFlags semanticFlags, ToneReader tones) {
         this.rules = rules;
         this.intents = intents;
         this.semanticFlags = semanticFlags;
+        this.tones = tones;
         for (TriageRules.IntentRule intent : rules.intents()) intentRisk.put(intent.name(), intent.risk());
         this.spamKeywords = TextMatch.of(rules.spam().keywords());
         this.spamPatterns = rules.spam().patterns().stream()
@@ -73,15 +80,23 @@ public final class CarebotTriageEngine implements TriageEngine {
         }
 
         String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
+        Tone tone = tones.read(post.text(), folded, intentName);
+        // "Great job, third outage this week 🙄" is no praise: a person tags what it really is.
+        if (tone.sarcasm() && intentName.equals(tones.praiseIntent())) intentName = Triage.OTHER;
         humanOnly |= rules.humanOnlyIntents().contains(intentName)
                 || !rules.autoReply().intents().contains(intentName)
-                || intent.confidence() < rules.autoReply().minConfidence();
+                || intent.confidence() < rules.autoReply().minConfidence()
+                || tone.sarcasm();
         List<Reason> reasons = priorityReasons(post, intentName, flags);
+        if (tone.sentiment() == Tone.Sentiment.NEGATIVE && tones.negativePoints() > 0) {
+            reasons.add(new Reason((tone.sarcasm() ? "sarcastic, negative" : "negative sentiment")
+                    + " (+" + tones.negativePoints() + ")", tones.negativePoints()));
+        }
         int points = reasons.stream().mapToInt(Reason::points).sum();
         List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")
                 : reasons.stream().map(Reason::text).toList();
         return new Triage(intentName, intent.confidence(), priorityFor(points), reasonTexts, false, flags,
-                humanOnly, language);
+                humanOnly, language, tone);
     }
 
     private record Reason(String text, int points) {

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param sensitive        content that needs a human's approval before any reply
  * @param humanOnly        true when no reply may go out without a person approving it
  * @param language         ISO 639-1 code, or {@code und} when undetermined
+ * @param tone             sentiment, and whether praise is sarcastic
  */
 public record Triage(String intent, double intentConfidence, Priority priority, List<String> reasons,
-                     boolean spam, Set<SensitiveFlag> sensitive, boolean humanOnly, String language) {
+                     boolean spam, Set<SensitiveFlag> sensitive, boolean humanOnly, String language, Tone tone) {
 
     public static final String OTHER = "other";
     public static final String UNDETERMINED_LANGUAGE = "und";
@@ -31,8 +32,15 @@ public record Triage(String intent, double intentConfidence, Priority priority, 
         reasons = List.copyOf(reasons);
         sensitive = sensitive.isEmpty() ? Set.of() : Set.copyOf(sensitive);
         language = language == null ? UNDETERMINED_LANGUAGE : language;
+        tone = tone == null ? Tone.neutral() : tone;
         if (!sensitive.isEmpty() && !humanOnly) {
             throw new IllegalArgumentException("a post with sensitive content must be human-only");
         }
+    }
+
+    /** A triage with a neutral tone. */
+    public Triage(String intent, double intentConfidence, Priority priority, List<String> reasons, boolean spam,
+                  Set<SensitiveFlag> sensitive, boolean humanOnly, String language) {
+        this(intent, intentConfidence, priority, reasons, spam, sensitive, humanOnly, language, Tone.neutral());
     }
 }

@@ -60,6 +60,7 @@ public final class CardFactory {
         fields.add(new Card.Field("State", kase.state().key()));
         fields.add(new Card.Field("Author", authorText(post)));
         fields.add(new Card.Field("Language", triage.language()));
+        fields.add(new Card.Field("Sentiment", triage.tone().sentiment().key() + (triage.tone().sarcasm() ? ", sarcastic" : "")));
         if (kase.state().isOpen()) {
             fields.add(new Card.Field("First response due", TIME.format(kase.firstResponseDue())));
         }

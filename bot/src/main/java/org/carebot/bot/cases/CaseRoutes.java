@@ -78,6 +78,8 @@ public final class CaseRoutes {
         out.put("priority_reasons", view.triage().reasons());
         out.put("intent", kase.intent());
         out.put("language", view.triage().language());
+        out.put("sentiment", view.triage().tone().sentiment().key());
+        out.put("sarcasm", view.triage().tone().sarcasm());
         out.put("sensitive", view.triage().sensitive().stream().map(SensitiveFlag::key).sorted().toList());
         out.put("human_only", view.triage().humanOnly());
         out.put("assignee", kase.assignee());

@@ -20,7 +20,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
                             ClusterTuning clusters, AutoReplyConfig autoReply,
-                            Map<SensitiveFlag, List<String>> sensitiveExamples, StormTuning storms) {
+                            Map<SensitiveFlag, List<String>> sensitiveExamples, StormTuning storms,
+                            ToneConfig tone) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -39,6 +40,21 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         autoReply = autoReply == null ? new AutoReplyConfig(null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
+        tone = tone == null ? new ToneConfig(null, null, null) : tone;
+    }
+
+    /**
+     * Sentiment and sarcasm: complaint intents are negative; praise words next to an eye-roll or a complaint's meaning
+     * are sarcasm. Negative sentiment adds {@code negativePoints} to priority.
+     */
+    public record ToneConfig(String praiseIntent, List<String> complaintIntents, Integer negativePoints) {
+        public ToneConfig {
+            praiseIntent = praiseIntent == null ? "praise" : praiseIntent;
+            complaintIntents = complaintIntents == null
+                    ? List.of("outage_report", "billing_issue", "bug_report", "account_access", "abuse_report")
+                    : List.copyOf(complaintIntents);
+            negativePoints = negativePoints == null ? 1 : negativePoints;
+        }
     }
 
     /**

@@ -217,6 +217,16 @@ final class ConfigValidator {
         if (config.autoReply().minConfidence() < 0 || config.autoReply().minConfidence() > 1) {
             problem("auto_reply.min_confidence", "must be within 0..1");
         }
+        CarebotConfig.ToneConfig tone = config.tone();
+        if (!config.intentNames().contains(tone.praiseIntent())) {
+            problem("tone.praise_intent", "unknown intent '" + tone.praiseIntent() + "'");
+        }
+        for (int i = 0; i < tone.complaintIntents().size(); i++) {
+            if (!config.intentNames().contains(tone.complaintIntents().get(i))) {
+                problem("tone.complaint_intents[" + i + "]", "unknown intent '" + tone.complaintIntents().get(i) + "'");
+            }
+        }
+        if (tone.negativePoints() < 0) problem("tone.negative_points", "must be 0 or more");
         CarebotConfig.StormTuning storms = config.storms();
         if (storms.baseline().compareTo(storms.window()) <= 0) problem("storms.baseline", "must be longer than storms.window");
         if (storms.minimum() < 1) problem("storms.minimum", "must be 1 or more");

@@ -17,6 +17,7 @@ import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
 import org.carebot.triage.SemanticFlags;
+import org.carebot.triage.ToneReader;
 import org.carebot.triage.TextEmbedder;
 import org.carebot.triage.TriageEngine;
 import org.carebot.triage.TriageRules;
@@ -88,7 +89,8 @@ public final class TriageKit {
         ExampleIndex examples = new ExampleIndex();
         if (tuning.engine() == CarebotConfig.TriageTuning.Engine.KEYWORDS) {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
-            return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier),
+            return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
+                    tones(config, null, examples)),
                     TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers(), config.clusters());
         }
         long started = System.nanoTime();
@@ -101,8 +103,17 @@ public final class TriageKit {
         log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
                 examples.size(), config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags),
+        return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
+                        tones(config, embedder, examples)),
                 TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config.clusters());
+    }
+
+    private static ToneReader tones(CarebotConfig config, TextEmbedder embedder, ExampleIndex examples) {
+        CarebotConfig.ToneConfig tone = config.tone();
+        List<String> praiseWords = config.intents().stream().filter(i -> i.name().equals(tone.praiseIntent()))
+                .flatMap(i -> i.keywords().stream()).toList();
+        return new ToneReader(praiseWords, java.util.Set.copyOf(tone.complaintIntents()), tone.praiseIntent(), embedder,
+                examples, tone.negativePoints());
     }
 
     private static List<ExampleIndex.Example> configExamples(CarebotConfig config, TextEmbedder embedder) {

@@ -5,6 +5,7 @@ import org.carebot.triage.Post;
 import org.carebot.triage.Priority;
 import org.carebot.triage.Route;
 import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.Tone;
 import org.carebot.triage.Triage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -130,9 +131,9 @@ public final class PostStore {
     public void saveTriage(Handle handle, long postId, Triage triage, Route route, Instant at) {
         handle.createUpdate("""
                         INSERT INTO triages (post_id, intent, intent_confidence, priority, reasons, spam, sensitive,
-                                             human_only, language, queue, routing_rule, triaged_at)
+                                             human_only, language, sentiment, sarcasm, queue, routing_rule, triaged_at)
                         VALUES (:postId, :intent, :confidence, :priority, :reasons, :spam, :sensitive,
-                                :humanOnly, :language, :queue, :rule, :at)
+                                :humanOnly, :language, :sentiment, :sarcasm, :queue, :rule, :at)
                         """)
                 .bind("postId", postId)
                 .bind("intent", triage.intent())
@@ -144,6 +145,8 @@ public final class PostStore {
                         .collect(Collectors.joining(",")))
                 .bind("humanOnly", triage.humanOnly())
                 .bind("language", triage.language())
+                .bind("sentiment", triage.tone().sentiment().key())
+                .bind("sarcasm", triage.tone().sarcasm())
                 .bind("queue", route == null ? null : route.queue())
                 .bind("rule", route == null ? null : route.rule())
                 .bind("at", at)
@@ -161,7 +164,8 @@ public final class PostStore {
                         rs.getBoolean("spam"),
                         parseFlags(rs.getString("sensitive")),
                         rs.getBoolean("human_only"),
-                        rs.getString("language")))
+                        rs.getString("language"),
+                        new Tone(Tone.Sentiment.parse(rs.getString("sentiment")), rs.getBoolean("sarcasm"))))
                 .findOne();
     }
 

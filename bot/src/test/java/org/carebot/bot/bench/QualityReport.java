@@ -46,6 +46,8 @@ public final class QualityReport {
         int languageRight = 0;
         int flaggedButAutoReplyable = 0;
         int abstained = 0;
+        int sentimentRight = 0;
+        Counts sarcasm = new Counts();
         List<String> misses = new ArrayList<>();
         long started = System.nanoTime();
         for (JsonNode item : devset) {
@@ -67,6 +69,8 @@ public final class QualityReport {
             }
             if (!expectedFlags.isEmpty() && !triage.humanOnly()) flaggedButAutoReplyable++;
             if (item.get("language").asText().equals(triage.language())) languageRight++;
+            if (item.get("sentiment").asText().equals(triage.tone().sentiment().key())) sentimentRight++;
+            sarcasm.add(item.get("sarcasm").asBoolean() ? "yes" : "no", triage.tone().sarcasm() ? "yes" : "no");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -90,6 +94,10 @@ public final class QualityReport {
                 counts.precision("yes"), counts.recall("yes"), counts.support("yes")));
         System.out.printf("Flagged posts marked safe for an automatic reply: %d%n", flaggedButAutoReplyable);
         System.out.printf(Locale.ROOT, "Language accuracy: %.3f%n", (double) languageRight / devset.size());
+        System.out.printf(Locale.ROOT, "Sentiment accuracy (negative/neutral/positive): %.3f%n",
+                (double) sentimentRight / devset.size());
+        System.out.printf(Locale.ROOT, "Sarcasm: P %.2f  R %.2f  (%d)%n", sarcasm.precision("yes"), sarcasm.recall("yes"),
+                sarcasm.support("yes"));
         duplicates(kit, pairs);
         System.out.printf(Locale.ROOT, "Triage time: %d posts in %.1f s = %.0f posts/s on one thread (embedding cache cold)%n",
                 devset.size(), seconds, devset.size() / seconds);

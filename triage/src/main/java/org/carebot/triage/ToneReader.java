@@ -1,0 +1,81 @@
+package org.carebot.triage;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads sentiment and sarcasm. Complaint intents are negative. Praise is positive unless it is sarcastic: praise
+ * words or clapping next to an eye-roll, "yeah right", "/s", or a post whose meaning sits closer to the complaint
+ * examples than to the praise examples ("Great job @AcmeCloud, third outage this week 🙄").
+ */
+public final class ToneReader {
+
+    private static final Pattern SARCASM_MARKERS = Pattern.compile("🙄|🙃|😒|🤡|\\byeah,? right\\b|/s\\b|\\bthanks for nothing\\b"
+            + "|\\bso much for\\b|\\bcan'?t wait\\b.*\\bagain\\b|\\bsure,? because\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE_CUES = Pattern.compile("😡|🤬|😤|😠|💀|😭|\\b(?:worst|terrible|awful|useless|"
+            + "ridiculous|unacceptable|disgrace|pathetic|furious|angry|wtf|fix it|fed up|horrible|garbage|trash)\\b"
+            + "|!{3,}", Pattern.CASE_INSENSITIVE);
+
+    private final TextMatch praiseWords;
+    private final Set<String> complaintIntents;
+    private final String praiseIntent;
+    private final TextEmbedder embedder;
+    private final ExampleIndex examples;
+    private final int negativePoints;
+
+    /**
+     * @param praiseWords      words of thanks and praise in every configured language (the praise intent's keywords)
+     * @param complaintIntents intents that are complaints whatever their words
+     * @param praiseIntent     the intent of genuine praise
+     * @param embedder         for comparing meaning with the examples; null for the keyword engine
+     * @param examples         the intent examples; may be empty
+     * @param negativePoints   priority points negative sentiment adds
+     */
+    public ToneReader(List<String> praiseWords, Set<String> complaintIntents, String praiseIntent, TextEmbedder embedder,
+                      ExampleIndex examples, int negativePoints) {
+        this.praiseWords = TextMatch.of(praiseWords);
+        this.complaintIntents = Set.copyOf(complaintIntents);
+        this.praiseIntent = praiseIntent;
+        this.embedder = embedder;
+        this.examples = examples;
+        this.negativePoints = negativePoints;
+    }
+
+    /** Reads nothing: every post neutral. */
+    public static ToneReader none() {
+        return new ToneReader(List.of(), Set.of(), "", null, new ExampleIndex(), 0);
+    }
+
+    public int negativePoints() {
+        return negativePoints;
+    }
+
+    public String praiseIntent() {
+        return praiseIntent;
+    }
+
+    public Tone read(String text, String folded, String intent) {
+        boolean praiseSounding = !praiseWords.findIn(folded).isEmpty() || text.contains("👏");
+        boolean markers = SARCASM_MARKERS.matcher(text).find();
+        boolean complaintMeaning = complaintIntents.contains(intent) || closerToComplaints(text);
+        boolean sarcasm = praiseSounding && (markers || complaintMeaning);
+        if (sarcasm || complaintIntents.contains(intent) || NEGATIVE_CUES.matcher(text).find()) {
+            return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
+        }
+        if (intent.equals(praiseIntent) || praiseSounding) return new Tone(Tone.Sentiment.POSITIVE, false);
+        return Tone.neutral();
+    }
+
+    /** True when the closest complaint example is nearer than the closest praise example, by a clear margin. */
+    private boolean closerToComplaints(String text) {
+        if (embedder == null || examples.size() == 0) return false;
+        double complaint = -1;
+        double praise = -1;
+        for (ExampleIndex.IntentSimilarity similarity : examples.similarities(embedder.embed(text), 3)) {
+            if (complaintIntents.contains(similarity.intent())) complaint = Math.max(complaint, similarity.meanTopK());
+            if (similarity.intent().equals(praiseIntent)) praise = similarity.meanTopK();
+        }
+        return complaint > praise + 0.02;
+    }
+}

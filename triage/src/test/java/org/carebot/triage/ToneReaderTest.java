@@ -1,0 +1,62 @@
+package org.carebot.triage;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ToneReaderTest {
+
+    private final ToneReader tones = new ToneReader(List.of("great job", "thank*", "love", "merci", "gracias"),
+            Set.of("outage_report", "billing_issue", "bug_report"), "praise", null, new ExampleIndex(), 1);
+
+    private Tone read(String text, String intent) {
+        return tones.read(text, TextMatch.fold(text), intent);
+    }
+
+    @Test
+    void praise_next_to_an_eye_roll_is_sarcasm_and_negative() {
+        Tone tone = read("Great job @AcmeCloud, third outage this week 🙄", "praise");
+
+        assertTrue(tone.sarcasm());
+        assertEquals(Tone.Sentiment.NEGATIVE, tone.sentiment());
+    }
+
+    @Test
+    void praise_words_in_a_complaint_are_sarcasm() {
+        assertTrue(read("Love paying twice for the same month, thanks Acme 👏", "billing_issue").sarcasm());
+    }
+
+    @Test
+    void genuine_praise_is_positive_and_a_plain_complaint_negative_without_sarcasm() {
+        Tone praise = read("Thank you, support fixed it in five minutes", "praise");
+        Tone complaint = read("The export button does nothing since the update", "bug_report");
+
+        assertEquals(new Tone(Tone.Sentiment.POSITIVE, false), praise);
+        assertEquals(new Tone(Tone.Sentiment.NEGATIVE, false), complaint);
+    }
+
+    @Test
+    void a_question_is_neutral() {
+        assertEquals(Tone.neutral(), read("How do I share a folder with my team?", "general_question"));
+    }
+
+    @Test
+    void the_engine_never_calls_sarcastic_thanks_praise_and_adds_the_reason() {
+        CarebotTriageEngine engine = new CarebotTriageEngine(TriageFixtures.rules(), TriageFixtures.personalData(),
+                TriageFixtures.languages(), new KeywordIntentClassifier(TriageFixtures.rules()), SemanticFlags.none(),
+                new ToneReader(List.of("thank*", "love"), Set.of("outage_report"), "praise", null, new ExampleIndex(), 1));
+
+        Triage triage = engine.triage(TriageFixtures.post("Thanks so much for the third outage this week 🙄"));
+
+        assertEquals("outage_report", triage.intent(), "what it really is, not praise");
+        assertTrue(triage.tone().sarcasm());
+        assertTrue(triage.humanOnly());
+        assertTrue(triage.reasons().contains("sarcastic, negative (+1)"), triage.reasons().toString());
+        assertFalse(triage.spam());
+    }
+}
