@@ -16,6 +16,7 @@ import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.cases.CaseRoutes;
 import org.carebot.bot.cases.QueueStats;
+import org.carebot.bot.cases.RetagQuality;
 import org.carebot.bot.cases.RolePolicy;
 import org.carebot.bot.cases.UserGroups;
 import org.carebot.bot.config.CarebotConfig;
@@ -131,7 +132,7 @@ public final class Carebot implements AutoCloseable {
                     .signingSecret(settings.slackSigningSecret().orElseThrow())
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
-                    new CareCommand(new QueueStats(database, cases, config, clock)));
+                    new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database)));
             return new SlackRoute(surface.app())::handle;
         });
         registerGauges(metrics, database, outbox, clock);

@@ -2,6 +2,7 @@ package org.carebot.bot.slack;
 
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.QueueStats;
+import org.carebot.bot.cases.RetagQuality;
 import org.carebot.triage.Priority;
 
 import java.time.Duration;
@@ -16,20 +17,24 @@ public final class CareCommand {
     static final String HELP = """
             *Carebot* commands:
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
+            • `/care quality`: how right triage's intents were, per intent, judged by your retags and resolutions
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it.""";
 
     private final QueueStats stats;
+    private final RetagQuality quality;
 
-    public CareCommand(QueueStats stats) {
+    public CareCommand(QueueStats stats, RetagQuality quality) {
         this.stats = stats;
+        this.quality = quality;
     }
 
     public String answer(String text) {
         String subcommand = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return switch (subcommand) {
             case "stats" -> stats();
+            case "quality" -> quality();
             case "", "help" -> HELP;
             default -> "I don't know `/care " + SlackCards.escape(text.trim()) + "`.\n" + HELP;
         };
@@ -49,6 +54,18 @@ public final class CareCommand {
                 .append('\n'));
         out.append("Opened in the last 24 h: ").append(snapshot.openedLast24h());
         return out.toString();
+    }
+
+    private String quality() {
+        RetagQuality.Report report = quality.report();
+        if (report.judged() == 0) return "No case has been retagged or resolved yet: nothing to judge triage by.";
+        StringBuilder out = new StringBuilder("*Triage quality, judged by people* (" + report.judged() + " cases, "
+                + report.retagged() + " retagged)\n");
+        for (RetagQuality.Line line : report.lines()) {
+            out.append(String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n",
+                    SlackCards.escape(line.intent()), line.precision() * 100, line.recall() * 100, line.judged()));
+        }
+        return out.toString().stripTrailing();
     }
 
     private static String priorities(Map<Priority, Integer> counts) {

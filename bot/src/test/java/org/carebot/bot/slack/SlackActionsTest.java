@@ -45,8 +45,11 @@ class SlackActionsTest {
 
     /** Posts an outage report through the Telegram webhook and waits for its card; returns the case id. */
     private long outageCase(long updateId) {
-        carebot.postTelegram(TelegramUpdates.message(updateId, updateId, "Acme Cloud is down, everything 503"),
-                TestCarebot.TELEGRAM_SECRET);
+        return caseFor(updateId, "Acme Cloud is down, everything 503");
+    }
+
+    private long caseFor(long updateId, String text) {
+        carebot.postTelegram(TelegramUpdates.message(updateId, updateId, text), TestCarebot.TELEGRAM_SECRET);
         carebot.awaitQuiet();
         JsonNode cases = carebot.cases("").get("cases");
         return StreamSupport.stream(cases.spliterator(), false)
@@ -226,6 +229,21 @@ class SlackActionsTest {
                 assertTrue(text.contains("*" + queue.name() + "*: " + inQueue + " open"), queue.id() + " in\n" + text);
             }
             assertTrue(text.contains("Opened in the last 24 h: 4"), text);
+        }
+
+        @Test
+        void quality_judges_triage_by_retags_and_resolutions() {
+            long retagged = outageCase(401);
+            long resolved = caseFor(402, "The app says 502 bad gateway for everyone in our office since 9am, status page is green");
+            press(SlackRequests.selectChoice(CardActions.RETAG, retagged, "billing_issue", AGENT, techChannel));
+            press(SlackRequests.buttonPress(CardActions.RESOLVE, resolved, AGENT, techChannel));
+
+            String text = TestCarebot.json(press(SlackRequests.slashCommand("/care", "quality", AGENT, techChannel))
+                    .body()).get("text").asText();
+
+            assertTrue(text.contains("(2 cases, 1 retagged)"), text);
+            assertTrue(text.contains("*outage_report*: precision 50%, recall 100% (1 cases)"), text);
+            assertTrue(text.contains("*billing_issue*: precision 0%, recall 0% (1 cases)"), text);
         }
 
         @Test
