@@ -37,36 +37,19 @@ public final class PairsCommand {
     }
 
     public TriageCommand.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        int done = 0;
-        int skipped = 0;
-        int lineNumber = 0;
-        List<Pair> batch = new ArrayList<>();
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) continue;
-            try {
-                batch.add(read(line));
-            } catch (IllegalArgumentException e) {
-                errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
-                skipped++;
-                continue;
-            }
-            if (batch.size() == BATCH) done += write(batch, out);
-        }
-        done += write(batch, out);
+        JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, PairsCommand::read, batch -> write(batch, out));
         out.flush();
-        return new TriageCommand.Summary(done, skipped);
+        return new TriageCommand.Summary(summary.processed(), summary.skipped());
     }
 
     /** Embeds a batch of pairs at once (the model is faster on batches), then writes one line per pair. */
-    private int write(List<Pair> batch, BufferedWriter out) throws IOException {
+    private void write(List<Pair> batch, BufferedWriter out) throws IOException {
         List<String> texts = new ArrayList<>();
         batch.forEach(pair -> {
             texts.add(pair.a());
             texts.add(pair.b());
         });
-        List<Fingerprint> prints = texts.isEmpty() ? List.of() : fingerprints.apply(texts);
+        List<Fingerprint> prints = fingerprints.apply(texts);
         for (int i = 0; i < batch.size(); i++) {
             Fingerprint a = prints.get(2 * i);
             Fingerprint b = prints.get(2 * i + 1);
@@ -74,32 +57,11 @@ public final class PairsCommand {
             result.put("id", batch.get(i).id());
             result.put("duplicate", duplicates.match(a, b).isPresent());
             result.put("score", Math.round(duplicates.score(a, b) * 1000) / 1000.0);
-            out.write(mapper.writeValueAsString(result));
-            out.newLine();
+            JsonLines.writeLine(out, mapper, result);
         }
-        int written = batch.size();
-        batch.clear();
-        return written;
     }
 
-    private Pair read(String line) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON");
-        }
-        if (node == null || !node.isObject()) throw new IllegalArgumentException("not a JSON object");
-        JsonNode id = node.get("id");
-        if (id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank()) {
-            throw new IllegalArgumentException("missing \"id\"");
-        }
-        for (String field : new String[]{"a", "b"}) {
-            JsonNode text = node.get(field);
-            if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                throw new IllegalArgumentException("missing \"" + field + "\" (a non-empty string)");
-            }
-        }
-        return new Pair(id.asText(), node.get("a").asText(), node.get("b").asText());
+    private static Pair read(JsonNode line) {
+        return new Pair(JsonLines.id(line), JsonLines.text(line, "a"), JsonLines.text(line, "b"));
     }
 }

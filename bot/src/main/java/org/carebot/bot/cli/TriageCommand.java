@@ -53,69 +53,36 @@ public final class TriageCommand {
     public Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
-            int triaged = 0;
-            int skipped = 0;
-            int lineNumber = 0;
-            List<Post> batch = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) continue;
-                try {
-                    batch.add(read(line));
-                } catch (IllegalArgumentException e) {
-                    errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
-                    skipped++;
-                    continue;
-                }
-                if (batch.size() == BATCH) triaged += write(batch, out, pool);
-            }
-            triaged += write(batch, out, pool);
+            JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, TriageCommand::read,
+                    batch -> write(batch, out, pool));
             out.flush();
-            return new Summary(triaged, skipped);
+            return new Summary(summary.processed(), summary.skipped());
         } finally {
             pool.shutdown();
         }
     }
 
     /** Triages a batch on the pool and writes the results in input order. */
-    private int write(List<Post> batch, BufferedWriter out, ExecutorService pool) throws IOException {
+    private void write(List<Post> batch, BufferedWriter out, ExecutorService pool) throws IOException {
         List<Future<Map<String, Object>>> results = new ArrayList<>();
         for (Post post : batch) results.add(pool.submit(() -> result(post)));
         for (Future<Map<String, Object>> result : results) {
             try {
-                out.write(mapper.writeValueAsString(result.get()));
+                JsonLines.writeLine(out, mapper, result.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("triage failed: " + e.getCause(), e.getCause());
             }
-            out.newLine();
         }
-        int written = batch.size();
-        batch.clear();
-        return written;
     }
 
-    private Post read(String line) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON");
-        }
-        if (node == null || !node.isObject()) throw new IllegalArgumentException("not a JSON object");
-        JsonNode id = node.get("id");
-        if (id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank()) {
-            throw new IllegalArgumentException("missing \"id\"");
-        }
-        JsonNode text = node.get("text");
-        if (text == null || !text.isTextual() || text.asText().isBlank()) {
-            throw new IllegalArgumentException("missing \"text\" (a non-empty string)");
-        }
-        JsonNode platform = node.get("platform");
-        return Post.ofText(platform == null || !platform.isTextual() ? null : platform.asText(), id.asText(), text.asText());
+    private static Post read(JsonNode line) {
+        String id = JsonLines.id(line);
+        String text = JsonLines.text(line, "text");
+        JsonNode platform = line.get("platform");
+        return Post.ofText(platform == null || !platform.isTextual() ? null : platform.asText(), id, text);
     }
 
     private Map<String, Object> result(Post post) {
