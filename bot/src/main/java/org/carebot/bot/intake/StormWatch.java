@@ -7,6 +7,7 @@ import org.carebot.bot.cases.Actor;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.IncidentStore;
+import org.carebot.triage.Triage;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,8 @@ public final class StormWatch {
             alert(handle, IncidentStore.Incident.Kind.CLUSTER, intent, caseId, clusterPosts + " posts of one issue", now);
             return;
         }
+        // "Many posts triage could not place" says nothing about one issue: only real intents storm.
+        if (intent.equals(Triage.OTHER)) return;
         Instant lastCheck = lastIntentCheck.get(intent);
         if (lastCheck != null && lastCheck.plus(INTENT_CHECK_INTERVAL).isAfter(now)) return;
         lastIntentCheck.put(intent, now);
