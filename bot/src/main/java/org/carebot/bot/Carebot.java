@@ -40,6 +40,7 @@ import org.carebot.bot.slack.SlackDeliverer;
 import org.carebot.bot.slack.SlackRoute;
 import org.carebot.bot.slack.SlackSurface;
 import org.carebot.bot.slack.SlackUserGroups;
+import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CardStore;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.ClusterStore;
@@ -95,6 +96,7 @@ public final class Carebot implements AutoCloseable {
         CardStore cards = new CardStore();
         ClusterStore clusters = new ClusterStore();
         IncidentStore incidents = new IncidentStore();
+        BlockedAuthors blocked = new BlockedAuthors();
         Outbox outbox = new Outbox(json);
         CaseViews views = new CaseViews(cases, posts, events, clusters, incidents, config.storms().window(), clock, json);
         CardFactory cardFactory = new CardFactory(config, triage.personalData());
@@ -112,11 +114,11 @@ public final class Carebot implements AutoCloseable {
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
                 new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge, labels,
-                triage::learn);
+                triage::learn, blocked);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
         StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
         TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,
-                triage, storms, config, clock, metrics, deliveryWorker::nudge);
+                triage, storms, blocked, config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

@@ -7,6 +7,7 @@ public final class CardActions {
     public static final String RETAG = "case.retag";
     public static final String ESCALATE = "case.escalate";
     public static final String RESOLVE = "case.resolve";
+    public static final String BLOCK_AUTHOR = "case.block";
 
     private CardActions() {
     }

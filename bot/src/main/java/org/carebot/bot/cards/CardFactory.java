@@ -124,6 +124,9 @@ public final class CardFactory {
                     .map(target -> new CardAction.Option(target.name(), target.id())).toList()));
         }
         actions.add(new CardAction.Button(CardActions.RESOLVE, "Resolve", CardAction.Style.DEFAULT));
+        if (role == CardRole.OWNER) {
+            actions.add(new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER));
+        }
         return actions;
     }
 
@@ -146,6 +149,7 @@ public final class CardFactory {
             case "action_refused" -> "was refused: " + detail;
             case "post_edited" -> "edited the post";
             case "storm_detected" -> "detected a storm: " + detail;
+            case "author_blocked" -> "blocked the author: " + detail;
             default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

@@ -4,6 +4,7 @@ import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cards.CardRole;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.Permission;
+import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
@@ -42,6 +43,7 @@ public final class CaseCommands {
     private final Runnable afterChange;
     private final LabeledExampleStore labels;
     private final IntentLearner learner;
+    private final BlockedAuthors blocked;
 
     /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
     public interface IntentLearner {
@@ -50,7 +52,8 @@ public final class CaseCommands {
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
-                        Runnable afterChange, LabeledExampleStore labels, IntentLearner learner) {
+                        Runnable afterChange, LabeledExampleStore labels, IntentLearner learner,
+                        BlockedAuthors blocked) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -64,6 +67,7 @@ public final class CaseCommands {
         this.afterChange = afterChange;
         this.labels = labels;
         this.learner = learner;
+        this.blocked = blocked;
     }
 
     public Outcome claim(long caseId, Actor actor) {
@@ -122,6 +126,23 @@ public final class CaseCommands {
             if (!channel.equals(channelOf(kase.queue()))) cards.rerole(handle, caseId, channel, CardRole.ESCALATED);
             refreshAllCards(handle, escalated, now);
             return new Outcome.Done(escalated, "Case #" + caseId + " escalated to " + target.get().name() + ".");
+        });
+    }
+
+    /** Blocks the case's author: their later posts are kept and counted but open no case. The case itself stays. */
+    public Outcome blockAuthor(long caseId, Actor actor) {
+        return run(caseId, actor, Permission.BLOCK, (handle, kase, now) -> {
+            StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
+            String who = post.post().author().display() + " on " + post.post().platform();
+            if (BlockedAuthors.key(post.post().author()).isEmpty()) {
+                return new Outcome.Refused("This post names no author to block.");
+            }
+            if (!blocked.block(handle, post.post().platform(), post.post().author(), actor.userId(), caseId, now)) {
+                return new Outcome.Refused(who + " is already blocked.");
+            }
+            events.append(handle, caseId, actor.userId(), "author_blocked", null, null, who, now);
+            refreshAllCards(handle, kase, now);
+            return new Outcome.Done(kase, "Blocked " + who + ": their posts no longer open cases.");
         });
     }
 

@@ -7,6 +7,7 @@ import org.carebot.bot.cases.Actor;
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
@@ -55,6 +56,7 @@ public final class TriageWorker implements AutoCloseable {
     private final TriageKit kit;
     private final ClusterIndex clusterIndex;
     private final StormWatch storms;
+    private final BlockedAuthors blocked;
     private final CarebotConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -68,7 +70,8 @@ public final class TriageWorker implements AutoCloseable {
 
     public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
                         ClusterStore clusters, CaseOpener opener, TriageKit kit, StormWatch storms,
-                        CarebotConfig config, Clock clock, MeterRegistry metrics, Runnable onCardsRequested) {
+                        BlockedAuthors blocked, CarebotConfig config, Clock clock, MeterRegistry metrics,
+                        Runnable onCardsRequested) {
         this.database = database;
         this.posts = posts;
         this.cases = cases;
@@ -79,6 +82,7 @@ public final class TriageWorker implements AutoCloseable {
         this.kit = kit;
         this.clusterIndex = kit.newClusterIndex();
         this.storms = storms;
+        this.blocked = blocked;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -178,7 +182,7 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     private sealed interface Outcome {
-        record Suppressed() implements Outcome {
+        record Suppressed(String why) implements Outcome {
         }
 
         record Edited() implements Outcome {
@@ -195,10 +199,10 @@ public final class TriageWorker implements AutoCloseable {
     private Outcome record(Handle handle, StoredPost stored, Assessed assessed) {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
-        if (triage.spam()) {
+        if (triage.spam() || blocked.isBlocked(handle, stored.post().platform(), stored.post().author())) {
             posts.saveTriage(handle, stored.id(), triage, null, now);
             posts.setState(handle, stored.id(), PostState.SUPPRESSED);
-            return new Outcome.Suppressed();
+            return new Outcome.Suppressed(triage.spam() ? triage.reasons().get(0) : "author blocked");
         }
         if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
         List<ClusterIndex.Join> candidates = stored.editOf() != null ? List.of()
@@ -222,10 +226,10 @@ public final class TriageWorker implements AutoCloseable {
     /** After the batch committed: counters and one log line per post. */
     private void report(StoredPost stored, Triage triage, Outcome outcome) {
         String platform = stored.post().platform();
-        if (outcome instanceof Outcome.Suppressed) {
+        if (outcome instanceof Outcome.Suppressed suppressed) {
             metrics.counter("carebot.posts.suppressed", "platform", platform).increment();
             log.info("post {} suppressed as noise ({} {}): {}", stored.id(), platform, stored.post().author().display(),
-                    triage.reasons().get(0));
+                    suppressed.why());
         } else if (outcome instanceof Outcome.Joined joined) {
             metrics.counter("carebot.posts.joined", "platform", platform, "how",
                     joined.join().match().kind().name().toLowerCase(java.util.Locale.ROOT)).increment();

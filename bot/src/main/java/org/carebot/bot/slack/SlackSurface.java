@@ -57,6 +57,7 @@ public final class SlackSurface {
         Outcome outcome = switch (action.getActionId()) {
             case CardActions.CLAIM -> commands.claim(caseId.getAsLong(), actor);
             case CardActions.RESOLVE -> commands.resolve(caseId.getAsLong(), actor);
+            case CardActions.BLOCK_AUTHOR -> commands.blockAuthor(caseId.getAsLong(), actor);
             case CardActions.RETAG -> selected == null ? null : commands.retag(caseId.getAsLong(), actor, selected);
             case CardActions.ESCALATE -> selected == null ? null : commands.escalate(caseId.getAsLong(), actor, selected);
             default -> null;

@@ -163,6 +163,29 @@ class SlackActionsTest {
     }
 
     @Test
+    void a_blocked_author_opens_no_more_cases_while_others_still_do() {
+        long caseId = outageCase(107);
+
+        press(SlackRequests.buttonPress(CardActions.BLOCK_AUTHOR, caseId, AGENT, techChannel));
+        assertEquals(List.of("case_opened", "action_refused"), actions(caseId), "blocking needs the care_leads role");
+        press(SlackRequests.buttonPress(CardActions.BLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
+        assertTrue(actions(caseId).contains("author_blocked"));
+
+        carebot.postTelegram(TelegramUpdates.message(108, 108, "I was charged twice for my subscription, refund please"),
+                TestCarebot.TELEGRAM_SECRET);
+        carebot.postJson("/api/posts", """
+                {"platform":"telegram","id":"other-1","text":"Locked out of my account, the reset email never comes",
+                 "author":{"id":"999","handle":"@someone_else"}}""", TestCarebot.API_TOKEN);
+        carebot.awaitQuiet();
+
+        List<String> postIds = StreamSupport.stream(carebot.cases("").get("cases").spliterator(), false)
+                .map(c -> c.get("post").get("id").asText()).toList();
+        assertTrue(postIds.contains("other-1"), postIds.toString());
+        assertTrue(postIds.stream().noneMatch(id -> id.endsWith(":108")), "the blocked author's post opened a case");
+        assertTrue(carebot.get("/metrics", null).body().contains("carebot_posts_suppressed_total{platform=\"telegram\"} 1.0"));
+    }
+
+    @Test
     void a_claim_from_a_channel_without_the_card_is_refused() {
         long caseId = outageCase(106);
 

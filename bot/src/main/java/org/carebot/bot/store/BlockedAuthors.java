@@ -1,0 +1,50 @@
+package org.carebot.bot.store;
+
+import org.carebot.triage.Author;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Authors people blocked: keyed by the platform's author id, or the handle when the platform gives no id. */
+public final class BlockedAuthors {
+
+    /** The key an author is blocked under, or empty when the post names no author at all. */
+    public static Optional<String> key(Author author) {
+        if (author.id() != null && !author.id().isBlank()) return Optional.of("id:" + author.id());
+        if (author.handle() != null && !author.handle().isBlank()) {
+            return Optional.of("handle:" + author.handle().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    /** Blocks the author; false when already blocked. */
+    public boolean block(Handle handle, String platform, Author author, String actor, long caseId, Instant at) {
+        Optional<String> key = key(author);
+        if (key.isEmpty() || isBlocked(handle, platform, author)) return false;
+        handle.createUpdate("""
+                        INSERT INTO blocked_authors (platform, author_key, display, blocked_by, case_id, blocked_at)
+                        VALUES (:platform, :key, :display, :actor, :caseId, :at)
+                        """)
+                .bind("platform", platform)
+                .bind("key", key.get())
+                .bind("display", author.display())
+                .bind("actor", actor)
+                .bind("caseId", caseId)
+                .bind("at", at)
+                .execute();
+        return true;
+    }
+
+    public boolean isBlocked(Handle handle, String platform, Author author) {
+        Optional<String> key = key(author);
+        return key.isPresent() && handle.createQuery("""
+                        SELECT COUNT(*) FROM blocked_authors WHERE platform = :platform AND author_key = :key
+                        """)
+                .bind("platform", platform)
+                .bind("key", key.get())
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+}
