@@ -20,6 +20,9 @@ import org.carebot.bot.cases.RetagQuality;
 import org.carebot.bot.cases.RolePolicy;
 import org.carebot.bot.cases.UserGroups;
 import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.digest.DigestScheduler;
+import org.carebot.bot.digest.DigestStore;
+import org.carebot.bot.digest.DigestViews;
 import org.carebot.bot.http.BearerAuth;
 import org.carebot.bot.http.HttpApp;
 import org.carebot.bot.intake.ApiPostParser;
@@ -66,14 +69,16 @@ public final class Carebot implements AutoCloseable {
     private final Database database;
     private final TriageWorker triageWorker;
     private final DeliveryWorker deliveryWorker;
+    private final DigestScheduler digests;
     private final Javalin http;
     private final PrometheusMeterRegistry metrics;
 
-    private Carebot(Database database, TriageWorker triageWorker, DeliveryWorker deliveryWorker, Javalin http,
-                    PrometheusMeterRegistry metrics) {
+    private Carebot(Database database, TriageWorker triageWorker, DeliveryWorker deliveryWorker,
+                    DigestScheduler digests, Javalin http, PrometheusMeterRegistry metrics) {
         this.database = database;
         this.triageWorker = triageWorker;
         this.deliveryWorker = deliveryWorker;
+        this.digests = digests;
         this.http = http;
         this.metrics = metrics;
     }
@@ -104,8 +109,10 @@ public final class Carebot implements AutoCloseable {
         Optional<MethodsClient> slack = settings.slackConfigured()
                 ? Optional.of(slackClient(settings).methods(settings.slackBotToken().orElseThrow()))
                 : Optional.empty();
+        DigestStore digestStore = new DigestStore(posts, json);
+        DigestViews digestViews = new DigestViews(digestStore, config, triage.personalData());
         Deliverer deliverer = slack.<Deliverer>map(client -> new SlackDeliverer(client, database, views, cards,
-                cardFactory, new SlackCards(), outbox, metrics)).orElseGet(NotConfiguredDeliverer::new);
+                cardFactory, new SlackCards(), outbox, metrics, digestViews)).orElseGet(NotConfiguredDeliverer::new);
         if (slack.isEmpty()) log.info("Slack is not configured: cards stay in the outbox, marked not_configured");
         DeliveryWorker deliveryWorker = new DeliveryWorker(database, outbox, deliverer, clock, metrics);
 
@@ -134,17 +141,20 @@ public final class Carebot implements AutoCloseable {
                     .signingSecret(settings.slackSigningSecret().orElseThrow())
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
-                    new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database)));
+                    new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database)),
+                    (postId, actor) -> commands.restore(postId, actor, opener));
             return new SlackRoute(surface.app())::handle;
         });
         registerGauges(metrics, database, outbox, clock);
 
+        DigestScheduler digests = new DigestScheduler(database, digestStore, outbox, config, clock, deliveryWorker::nudge);
         Javalin http = HttpApp.create(json, intakeRoutes, caseRoutes, healthRoutes, slackRoute, metrics);
         triageWorker.start();
         deliveryWorker.start();
+        digests.start();
         http.start(settings.port());
         log.info("Carebot listening on port {}", http.port());
-        return new Carebot(database, triageWorker, deliveryWorker, http, metrics);
+        return new Carebot(database, triageWorker, deliveryWorker, digests, http, metrics);
     }
 
     private static Slack slackClient(Settings settings) {
@@ -170,9 +180,15 @@ public final class Carebot implements AutoCloseable {
         return metrics;
     }
 
+    /** Sends today's digests now, whatever the hour (tests and operators). */
+    public int sendDigests() {
+        return digests.sendDue();
+    }
+
     @Override
     public void close() {
         http.stop();
+        digests.close();
         triageWorker.close();
         deliveryWorker.close();
         database.close();

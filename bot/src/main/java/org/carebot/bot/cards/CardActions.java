@@ -8,6 +8,8 @@ public final class CardActions {
     public static final String ESCALATE = "case.escalate";
     public static final String RESOLVE = "case.resolve";
     public static final String BLOCK_AUTHOR = "case.block";
+    /** In a digest: the button value is the post id. */
+    public static final String RESTORE_POST = "post.restore";
 
     private CardActions() {
     }

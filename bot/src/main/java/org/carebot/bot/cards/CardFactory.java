@@ -150,6 +150,7 @@ public final class CardFactory {
             case "post_edited" -> "edited the post";
             case "storm_detected" -> "detected a storm: " + detail;
             case "author_blocked" -> "blocked the author: " + detail;
+            case "restored" -> "restored it from the digest (" + detail + ")";
             default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

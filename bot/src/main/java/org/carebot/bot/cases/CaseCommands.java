@@ -9,6 +9,7 @@ import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.LabeledExampleStore;
+import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
 import org.carebot.bot.outbox.Outbox;
@@ -144,6 +145,39 @@ public final class CaseCommands {
             refreshAllCards(handle, kase, now);
             return new Outcome.Done(kase, "Blocked " + who + ": their posts no longer open cases.");
         });
+    }
+
+    /**
+     * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
+     * when triage called it spam, for the person to tag.
+     */
+    public Outcome restore(long postId, Actor actor, CaseOpener opener) {
+        Outcome outcome = database.inTransaction(handle -> {
+            Instant now = clock.instant();
+            Optional<StoredPost> post = posts.find(handle, postId);
+            Optional<Triage> triage = posts.triageOf(handle, postId);
+            if (post.isEmpty() || triage.isEmpty() || post.get().state() != PostState.SUPPRESSED) {
+                String reason = "Post #" + postId + " is not held back any more.";
+                outbox.requestEphemeral(handle, actor.channel(), actor.userId(), reason, now);
+                return new Outcome.Refused(reason);
+            }
+            Triage held = triage.get();
+            Triage real = new Triage(held.spam() ? Triage.OTHER : held.intent(), held.intentConfidence(), held.priority(),
+                    held.reasons(), false, held.sensitive(), true, held.language(), held.tone());
+            Route route = router.route(post.get().post(), real);
+            Optional<String> refusal = policy.refusalInQueue(Permission.RESTORE, config.requireQueue(route.queue()), actor);
+            if (refusal.isPresent()) {
+                outbox.requestEphemeral(handle, actor.channel(), actor.userId(), refusal.get(), now);
+                return new Outcome.Refused(refusal.get());
+            }
+            Case kase = opener.open(handle, postId, real, route, now);
+            posts.setState(handle, postId, PostState.CASED);
+            events.append(handle, kase.id(), actor.userId(), "restored", null, kase.snapshot(),
+                    "held back as: " + held.reasons().get(0), now);
+            return new Outcome.Done(kase, "Post #" + postId + " restored as case #" + kase.id() + ".");
+        });
+        afterChange.run();
+        return outcome;
     }
 
     public Outcome resolve(long caseId, Actor actor) {

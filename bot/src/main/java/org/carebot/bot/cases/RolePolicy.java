@@ -42,6 +42,19 @@ public final class RolePolicy {
         return Optional.of("Only " + who + " may " + verb + " cases in " + queue.name() + ".");
     }
 
+    /** For actions on a queue rather than a case (restoring from its digest): {@code channel} means the queue's channel. */
+    public Optional<String> refusalInQueue(Permission permission, CarebotConfig.QueueConfig queue, Actor actor) {
+        List<String> holders = config.holdersOf(permission, queue);
+        for (String holder : holders) {
+            if (holder.equals(CarebotConfig.CHANNEL_MEMBERS) ? queue.slackChannel().equals(actor.channel())
+                    : holdsRole(holder, actor.userId())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("Only " + String.join(" or ", holders) + " may " + permission.name().toLowerCase(Locale.ROOT)
+                + " posts in " + queue.name() + ".");
+    }
+
     private boolean actsFromWorkingChannel(Handle handle, Case kase, Actor actor) {
         return cards.find(handle, kase.id(), actor.channel())
                 .map(card -> card.role() == CardRole.OWNER || card.role() == CardRole.ESCALATED)

@@ -21,7 +21,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
                             ClusterTuning clusters, AutoReplyConfig autoReply,
                             Map<SensitiveFlag, List<String>> sensitiveExamples, StormTuning storms,
-                            ToneConfig tone) {
+                            ToneConfig tone, DigestConfig digest) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -41,6 +41,14 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
         tone = tone == null ? new ToneConfig(null, null, null) : tone;
+        digest = digest == null ? new DigestConfig(null) : digest;
+    }
+
+    /** The daily digest of suppressed posts goes to each queue at {@code at} (UTC, HH:mm). */
+    public record DigestConfig(java.time.LocalTime at) {
+        public DigestConfig {
+            at = at == null ? java.time.LocalTime.of(9, 0) : at;
+        }
     }
 
     /**

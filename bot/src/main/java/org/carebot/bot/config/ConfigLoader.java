@@ -40,6 +40,7 @@ public final class ConfigLoader {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDuration()))
                 .build();
     }

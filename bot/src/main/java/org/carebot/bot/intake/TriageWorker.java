@@ -200,7 +200,8 @@ public final class TriageWorker implements AutoCloseable {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
         if (triage.spam() || blocked.isBlocked(handle, stored.post().platform(), stored.post().author())) {
-            posts.saveTriage(handle, stored.id(), triage, null, now);
+            // Routed all the same, so the queue it would have reached lists it in its daily digest.
+            posts.saveTriage(handle, stored.id(), triage, kit.router().route(stored.post(), triage), now);
             posts.setState(handle, stored.id(), PostState.SUPPRESSED);
             return new Outcome.Suppressed(triage.spam() ? triage.reasons().get(0) : "author blocked");
         }

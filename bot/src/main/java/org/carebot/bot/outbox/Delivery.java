@@ -9,7 +9,7 @@ import java.time.Instant;
 public record Delivery(long id, Kind kind, String channel, Long caseId, String payload, State state, int attempts,
                        Instant nextAttemptAt, Instant createdAt) {
 
-    public enum Kind { CARD, EPHEMERAL }
+    public enum Kind { CARD, EPHEMERAL, DIGEST }
 
     public enum State { PENDING, SENDING, SENT, FAILED, NOT_CONFIGURED }
 }

@@ -45,6 +45,15 @@ public final class Outbox {
         insert(handle, Delivery.Kind.EPHEMERAL, channel, null, json.write(Map.of("user", user, "text", text)), now);
     }
 
+    /** A queue's digest of suppressed posts, rendered at send time from {@code payload} (queue, since). */
+    public void requestDigest(Handle handle, String channel, Map<String, String> payload, Instant now) {
+        insert(handle, Delivery.Kind.DIGEST, channel, null, json.write(payload), now);
+    }
+
+    public Map<String, Object> payload(Delivery delivery) {
+        return json.readMap(delivery.payload());
+    }
+
     private void insert(Handle handle, Delivery.Kind kind, String channel, Long caseId, String payload, Instant now) {
         handle.createUpdate("""
                         INSERT INTO outbox (kind, channel, case_id, payload, state, attempts, next_attempt_at, created_at)

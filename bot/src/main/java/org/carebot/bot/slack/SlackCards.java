@@ -80,6 +80,22 @@ public final class SlackCards {
         return blocks;
     }
 
+    /** A queue's daily digest: one line per held-back post, each with a Restore button whose value is the post id. */
+    public List<LayoutBlock> renderDigest(org.carebot.bot.digest.Digest digest) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*Held back in the last 24 h for " + escape(digest.queueName()) + ": "
+                + digest.total() + " posts*" + (digest.total() > digest.lines().size()
+                ? " (the latest " + digest.lines().size() + " below)" : "")))));
+        for (org.carebot.bot.digest.Digest.Line line : digest.lines()) {
+            String text = truncate("*" + escape(line.source()) + "* · _" + escape(line.why()) + "_\n> "
+                    + escape(line.text()).replace("\n", "\n> "));
+            blocks.add(section(s -> s.text(markdownText(text)).accessory(button(b -> b
+                    .actionId(org.carebot.bot.cards.CardActions.RESTORE_POST).text(plainText("Restore"))
+                    .value(Long.toString(line.postId()))))));
+        }
+        return blocks;
+    }
+
     /** The plain text Slack shows in notifications and where blocks cannot be shown. */
     public String fallbackText(Card card) {
         return (card.banner() == null ? "" : card.banner() + ": ") + card.headline();

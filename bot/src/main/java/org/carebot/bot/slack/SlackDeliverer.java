@@ -42,9 +42,11 @@ public final class SlackDeliverer implements Deliverer {
     private final SlackCards slackCards;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final org.carebot.bot.digest.DigestViews digests;
 
     public SlackDeliverer(MethodsClient slack, Database database, CaseViews views, CardStore cards, CardFactory factory,
-                          SlackCards slackCards, Outbox outbox, MeterRegistry metrics) {
+                          SlackCards slackCards, Outbox outbox, MeterRegistry metrics,
+                          org.carebot.bot.digest.DigestViews digests) {
         this.slack = slack;
         this.database = database;
         this.views = views;
@@ -53,11 +55,15 @@ public final class SlackDeliverer implements Deliverer {
         this.slackCards = slackCards;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.digests = digests;
     }
 
     @Override
     public Optional<Pace> pace(Delivery delivery) {
         if (delivery.kind() == Delivery.Kind.EPHEMERAL) return Optional.empty();
+        if (delivery.kind() == Delivery.Kind.DIGEST) {
+            return Optional.of(new Pace("chat.postMessage:" + delivery.channel(), POST_INTERVAL));
+        }
         boolean posted = database.withHandle(h -> cards.find(h, delivery.caseId(), delivery.channel()))
                 .map(card -> card.messageTs() != null).orElse(false);
         return Optional.of(posted ? new Pace("chat.update", UPDATE_INTERVAL)
@@ -66,7 +72,19 @@ public final class SlackDeliverer implements Deliverer {
 
     @Override
     public DeliveryResult deliver(Delivery delivery) {
-        return delivery.kind() == Delivery.Kind.EPHEMERAL ? sendEphemeral(delivery) : sendCard(delivery);
+        return switch (delivery.kind()) {
+            case EPHEMERAL -> sendEphemeral(delivery);
+            case DIGEST -> sendDigest(delivery);
+            case CARD -> sendCard(delivery);
+        };
+    }
+
+    private DeliveryResult sendDigest(Delivery delivery) {
+        org.carebot.bot.digest.Digest digest = database.withHandle(h -> digests.build(h, outbox.payload(delivery)));
+        var blocks = slackCards.renderDigest(digest);
+        String text = "Held back in the last 24 h for " + digest.queueName() + ": " + digest.total() + " posts";
+        return call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(delivery.channel()).text(text)
+                .blocks(blocks).unfurlLinks(false)));
     }
 
     private DeliveryResult sendEphemeral(Delivery delivery) {

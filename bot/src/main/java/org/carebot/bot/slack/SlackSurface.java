@@ -30,13 +30,17 @@ public final class SlackSurface {
     private final App app;
     private final CaseCommands commands;
     private final CareCommand careCommand;
+    private final java.util.function.BiFunction<Long, Actor, Outcome> restore;
 
-    public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand) {
+    public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand,
+                        java.util.function.BiFunction<Long, Actor, Outcome> restore) {
         this.app = new App(appConfig);
         this.commands = commands;
         this.careCommand = careCommand;
+        this.restore = restore;
         app.blockAction(Pattern.compile("^" + Pattern.quote(CardActions.PREFIX) + ".+$"), this::onCaseAction);
         app.command(COMMAND, (req, ctx) -> ctx.ack(careCommand.answer(req.getPayload().getText())));
+        app.blockAction(CardActions.RESTORE_POST, this::onRestore);
     }
 
     public App app() {
@@ -65,6 +69,20 @@ public final class SlackSurface {
         if (outcome == null) log.warn("Ignored Slack action {} on case {}", action.getActionId(), caseId.getAsLong());
         else log.info("Slack {} on case #{} by {}: {}", action.getActionId(), caseId.getAsLong(), actor.userId(),
                 outcome.getClass().getSimpleName());
+        return context.ack();
+    }
+
+    private Response onRestore(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        String channel = channelOf(payload);
+        try {
+            long postId = Long.parseLong(payload.getActions().get(0).getValue());
+            Outcome outcome = restore.apply(postId, new Actor(payload.getUser().getId(), channel));
+            log.info("Slack restore of post #{} by {}: {}", postId, payload.getUser().getId(),
+                    outcome.getClass().getSimpleName());
+        } catch (NumberFormatException e) {
+            log.warn("Ignored a restore without a post id");
+        }
         return context.ack();
     }
 

@@ -1,0 +1,35 @@
+package org.carebot.bot.digest;
+
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.triage.PersonalData;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Builds a queue's digest from the outbox payload (queue, since) as the store is at send time. */
+public final class DigestViews {
+
+    static final int LINES = 10;
+
+    private final DigestStore digests;
+    private final CarebotConfig config;
+    private final PersonalData personalData;
+
+    public DigestViews(DigestStore digests, CarebotConfig config, PersonalData personalData) {
+        this.digests = digests;
+        this.config = config;
+        this.personalData = personalData;
+    }
+
+    public Digest build(Handle handle, Map<String, Object> payload) {
+        String queue = String.valueOf(payload.get("queue"));
+        Instant since = Instant.parse(String.valueOf(payload.get("since")));
+        var lines = digests.latestSuppressed(handle, queue, since, LINES).stream()
+                .map(item -> new Digest.Line(item.post().id(), item.post().post().platform() + " · "
+                        + item.post().post().author().display(), personalData.mask(item.post().post().text()), item.why()))
+                .toList();
+        return new Digest(config.queue(queue).map(CarebotConfig.QueueConfig::name).orElse(queue),
+                digests.countSuppressed(handle, queue, since), lines);
+    }
+}

@@ -1,0 +1,81 @@
+package org.carebot.bot.digest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.cards.CardActions;
+import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.TestCarebot;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Suppressed posts are listed once a day in their queue's channel; Restore turns one into a case. */
+class DigestTest {
+
+    private static void post(TestCarebot carebot, String id, String text) {
+        carebot.postJson("/api/posts", """
+                {"platform":"x","id":"%s","text":"%s","author":{"id":"s%s","handle":"@promo_%s"}}"""
+                .formatted(id, text, id, id), TestCarebot.API_TOKEN);
+    }
+
+    private static String restoreRequest(long postId, String user, String channel) {
+        String json = """
+                {"type":"block_actions","team":{"id":"T0001","domain":"example"},"user":{"id":"%s","team_id":"T0001"},
+                 "api_app_id":"A0001","token":"legacy","container":{"type":"message","message_ts":"1.2","channel_id":"%s"},
+                 "trigger_id":"1.2.3","channel":{"id":"%s","name":"care"},"message":{"type":"message","ts":"1.2"},
+                 "response_url":"https://hooks.slack.com/actions/T0001/1/abc",
+                 "actions":[{"action_id":"%s","block_id":"digest","value":"%d","type":"button","action_ts":"1.3"}]}"""
+                .formatted(user, channel, channel, CardActions.RESTORE_POST, postId);
+        return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void suppressed_posts_are_listed_once_a_day_and_restore_opens_a_case() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
+            String general = carebot.config.requireQueue("general").slackChannel();
+            post(carebot, "d1", "FREE crypto giveaway!! send 0.1 ETH get 1 ETH back, DM me");
+            post(carebot, "d2", "Claim your refund at acmec1oud-refund.com, write me at promo@example.com");
+            carebot.awaitQuiet();
+
+            assertEquals(1, carebot.carebot().sendDigests());
+            assertEquals(0, carebot.carebot().sendDigests(), "one digest per queue per day");
+            await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                    .anyMatch(call -> call.get("blocks").contains(CardActions.RESTORE_POST)));
+            Map<String, String> digest = slack.calls("chat.postMessage").stream()
+                    .filter(call -> call.get("blocks").contains(CardActions.RESTORE_POST)).findFirst().orElseThrow();
+            assertEquals(general, digest.get("channel"));
+            assertTrue(digest.get("text").contains("2 posts"), digest.get("text"));
+            assertTrue(digest.get("blocks").contains("[email hidden]"), "personal data masked in the digest too");
+            assertFalse(digest.get("blocks").contains("promo@example.com"));
+
+            Matcher values = Pattern.compile("\"value\":\"(\\d+)\"").matcher(digest.get("blocks"));
+            assertTrue(values.find());
+            long postId = Long.parseLong(values.group(1));
+            carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                    restoreRequest(postId, "UAGENT001", "C0ELSEWHERE")));
+            assertEquals(0, carebot.cases("").get("count").asInt(), "restore is for the queue's own channel");
+
+            carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                    restoreRequest(postId, "UAGENT001", general)));
+            carebot.awaitQuiet();
+
+            JsonNode kase = carebot.cases("").get("cases").get(0);
+            assertEquals("general", kase.get("queue").asText());
+            assertEquals("other", kase.get("intent").asText(), "a person tags what triage called spam");
+            List<String> actions = StreamSupport.stream(carebot.caseDetail(kase.get("id").asLong()).get("events")
+                    .spliterator(), false).map(e -> e.get("action").asText()).toList();
+            assertEquals(List.of("case_opened", "restored"), actions);
+        }
+    }
+}
