@@ -54,7 +54,7 @@ public final class DigestScheduler implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("Digest run failed; trying again in a minute", e);
             }
-        }, 1, 60, TimeUnit.SECONDS);
+        }, 60, 60, TimeUnit.SECONDS);
     }
 
     /** Enqueues today's digest for every queue that has suppressed posts and has not had one today; returns how many. */
