@@ -151,6 +151,7 @@ public final class CardFactory {
             case "storm_detected" -> "detected a storm: " + detail;
             case "author_blocked" -> "blocked the author: " + detail;
             case "restored" -> "restored it from the digest (" + detail + ")";
+            case "priority_raised" -> "raised the priority: " + detail;
             default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

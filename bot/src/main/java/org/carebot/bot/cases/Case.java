@@ -27,6 +27,11 @@ public record Case(long id, long postId, String queue, String intent, Priority p
                 firstResponseDue, resolutionDue, resolvedAt, now);
     }
 
+    public Case withPriority(Priority newPriority, Instant now) {
+        return new Case(id, postId, queue, intent, newPriority, state, assignee, escalatedTo, openedAt, firstResponseDue,
+                resolutionDue, resolvedAt, now);
+    }
+
     public Case resolved(Instant now) {
         return new Case(id, postId, queue, intent, priority, CaseState.RESOLVED, assignee, escalatedTo, openedAt,
                 firstResponseDue, resolutionDue, now, now);

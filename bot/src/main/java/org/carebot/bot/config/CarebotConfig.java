@@ -154,8 +154,9 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     public record PriorityConfig(Thresholds thresholds, Map<SensitiveFlag, Integer> flags,
                                  List<FollowerTier> followers, int verified, int vip, List<String> vipAuthors,
-                                 List<String> humanOnlyIntents, double minConfidence) {
+                                 List<String> humanOnlyIntents, double minConfidence, List<Integer> clusterGrowth) {
         public PriorityConfig {
+            clusterGrowth = clusterGrowth == null ? List.of(10, 50) : List.copyOf(clusterGrowth);
             flags = flags == null ? Map.of() : Map.copyOf(flags);
             followers = listOrEmpty(followers);
             vipAuthors = listOrEmpty(vipAuthors);

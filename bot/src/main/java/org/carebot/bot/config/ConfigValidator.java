@@ -115,6 +115,9 @@ final class ConfigValidator {
         if (priority.minConfidence() < 0 || priority.minConfidence() > 1) {
             problem("priority.min_confidence", "must be within 0..1");
         }
+        for (int i = 0; i < priority.clusterGrowth().size(); i++) {
+            if (priority.clusterGrowth().get(i) < 2) problem("priority.cluster_growth[" + i + "]", "must be 2 posts or more");
+        }
         for (int i = 0; i < priority.humanOnlyIntents().size(); i++) {
             if (!intents.contains(priority.humanOnlyIntents().get(i))) {
                 problem("priority.human_only_intents[" + i + "]",

@@ -18,6 +18,7 @@ import org.carebot.bot.store.StoredPost;
 import org.carebot.triage.ClusterIndex;
 import org.carebot.triage.Duplicates;
 import org.carebot.triage.Fingerprint;
+import org.carebot.triage.Priority;
 import org.carebot.triage.Route;
 import org.carebot.triage.Triage;
 import org.jdbi.v3.core.Handle;
@@ -270,7 +271,26 @@ public final class TriageWorker implements AutoCloseable {
         events.append(handle, join.caseId(), Actor.SYSTEM, "post_joined", null, null,
                 join.match().describe() + ": post #" + post.id() + " on " + post.post().platform() + " by "
                         + post.post().author().display(), now);
+        raiseWithGrowth(handle, join.caseId(), now);
         cards.refreshAll(handle, join.caseId(), now);
+    }
+
+    /**
+     * A growing cluster is a growing risk: each size in {@code priority.cluster_growth} it reaches puts the case one
+     * level above its first post's priority, recorded with the reason.
+     */
+    private void raiseWithGrowth(Handle handle, long caseId, Instant now) {
+        Case kase = cases.find(handle, caseId).orElseThrow();
+        int posts = clusters.tally(handle, caseId).repeats() + 1;
+        long tiers = config.priority().clusterGrowth().stream().filter(size -> posts >= size).count();
+        if (tiers == 0) return;
+        Priority first = this.posts.triageOf(handle, kase.postId()).map(Triage::priority).orElse(kase.priority());
+        Priority raised = Priority.values()[Math.max(0, first.ordinal() - (int) tiers)];
+        if (raised.ordinal() >= kase.priority().ordinal()) return;
+        Case updated = kase.withPriority(raised, now);
+        cases.save(handle, updated);
+        events.append(handle, caseId, Actor.SYSTEM, "priority_raised", kase.snapshot(), updated.snapshot(),
+                kase.priority() + " → " + raised + ": cluster grew to " + posts + " posts", now);
     }
 
     /** An edit of a post that is on a case adds an event to that case and refreshes its cards. */

@@ -41,6 +41,10 @@ class StormTest {
             List<String> actions = StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
                     .map(e -> e.get("action").asText()).toList();
             assertEquals(1, actions.stream().filter("storm_detected"::equals).count(), actions.toString());
+            assertEquals(1, actions.stream().filter("priority_raised"::equals).count(), "ten posts: one level up");
+            JsonNode detail = carebot.caseDetail(caseId);
+            String firstPriority = detail.get("priority_reasons").toString();
+            assertEquals("P1", detail.get("priority").asText(), "raised from P2 (" + firstPriority + ")");
 
             await().atMost(Duration.ofSeconds(15)).until(() -> alerts(slack, engineering).size() == 1
                     && !alerts(slack, comms).isEmpty());
