@@ -172,14 +172,10 @@ public final class TriageWorker implements AutoCloseable {
 
     private Assessed assess(StoredPost stored) {
         Timer.Sample sample = Timer.start(metrics);
-        Triage triage = engine().triage(stored.post());
+        Triage triage = kit.engine().triage(stored.post());
         Fingerprint fingerprint = triage.spam() ? null : kit.fingerprint(stored.post().text());
         sample.stop(triageTime);
         return new Assessed(triage, fingerprint);
-    }
-
-    private org.carebot.triage.TriageEngine engine() {
-        return kit.engine();
     }
 
     private sealed interface Outcome {
