@@ -47,6 +47,11 @@ public final class ExampleIndex {
         groups = List.copyOf(next);
     }
 
+    /** The examples of one intent, as they are now. */
+    public List<Example> examples(String intent) {
+        return groups.stream().filter(g -> g.intent().equals(intent)).findFirst().map(Group::examples).orElse(List.of());
+    }
+
     public int size() {
         return groups.stream().mapToInt(g -> g.examples().size()).sum();
     }

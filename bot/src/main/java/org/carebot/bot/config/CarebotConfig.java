@@ -111,7 +111,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double keywordWeight, Double temperature, Integer embeddingCache,
                                Double sensitiveSimilarity) {
 
-        public enum Engine { EMBEDDINGS, KEYWORDS }
+        public enum Engine { EMBEDDINGS, LINEAR, KEYWORDS }
 
         public TriageTuning {
             engine = engine == null ? Engine.EMBEDDINGS : engine;

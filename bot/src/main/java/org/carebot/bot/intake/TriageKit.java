@@ -14,6 +14,7 @@ import org.carebot.triage.ExampleIntentClassifier;
 import org.carebot.triage.IntentClassifier;
 import org.carebot.triage.KeywordIntentClassifier;
 import org.carebot.triage.LanguageGuess;
+import org.carebot.triage.LinearIntentClassifier;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
 import org.carebot.triage.SemanticFlags;
@@ -96,9 +97,10 @@ public final class TriageKit {
         long started = System.nanoTime();
         TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
         examples.addAll(configExamples(config, embedder));
-        IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
-                new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
-                        tuning.temperature()));
+        IntentClassifier classifier = tuning.engine() == CarebotConfig.TriageTuning.Engine.LINEAR
+                ? new LinearIntentClassifier(embedder, examples, rules)
+                : new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
+                tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature()));
         SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(), tuning.sensitiveSimilarity());
         log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
                 examples.size(), config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),

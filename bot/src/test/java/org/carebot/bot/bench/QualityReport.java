@@ -30,7 +30,7 @@ public final class QualityReport {
     private static final Path DATA = Path.of("..", "triage", "src", "test", "resources", "quality");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = Map.of();
+        Map<String, String> env = System.getenv();
         CarebotConfig config = new ConfigLoader(env).load(Path.of("..", "config", "carebot.yml"));
         TriageKit kit = TriageKit.build(config);
         ObjectMapper mapper = new ObjectMapper();
