@@ -2,6 +2,7 @@ package org.carebot.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.carebot.bot.cli.DemoFeed;
+import org.carebot.bot.cli.JsonLines;
 import org.carebot.bot.cli.PairsCommand;
 import org.carebot.bot.cli.TriageCommand;
 import org.carebot.bot.config.CarebotConfig;
@@ -158,16 +159,16 @@ public final class Main {
         try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             long started = System.nanoTime();
-            TriageCommand.Summary summary = pairs
+            JsonLines.Summary summary = pairs
                     ? new PairsCommand(triage::fingerprints, triage.duplicates(), new Json().mapper())
                     .run(reader, writer, System.err)
                     : new TriageCommand(triage.engine(), triage.router(), new Json().mapper(), triage.workers())
                     .run(reader, writer, System.err);
             double seconds = (System.nanoTime() - started) / 1e9;
             System.err.printf(java.util.Locale.ROOT, "%s %d %s into %s in %.1f s (%.0f/s), skipped %d bad lines%n",
-                    pairs ? "compared" : "triaged", summary.triaged(), pairs ? "pairs" : "posts", out, seconds,
-                    summary.triaged() / Math.max(seconds, 1e-9), summary.skipped());
-            return summary.triaged() == 0 && summary.skipped() > 0 ? 1 : 0;
+                    pairs ? "compared" : "triaged", summary.processed(), pairs ? "pairs" : "posts", out, seconds,
+                    summary.processed() / Math.max(seconds, 1e-9), summary.skipped());
+            return summary.processed() == 0 && summary.skipped() > 0 ? 1 : 0;
         } catch (NoSuchFileException e) {
             throw new IOException("cannot read " + e.getFile() + ": no such file");
         }

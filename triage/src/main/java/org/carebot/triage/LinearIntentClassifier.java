@@ -79,12 +79,10 @@ public final class LinearIntentClassifier implements IntentClassifier {
     private Model train() {
         List<double[]> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
-        int size = 0;
         for (String intent : intents) {
             for (ExampleIndex.Example example : index.examples(intent)) {
                 xs.add(features(example.vector(), keywords.hits(TextMatch.fold(example.text()))));
                 ys.add(intents.indexOf(intent));
-                size++;
             }
         }
         int dims = xs.isEmpty() ? 0 : xs.get(0).length;

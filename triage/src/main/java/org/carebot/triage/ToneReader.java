@@ -57,9 +57,9 @@ public final class ToneReader {
 
     public Tone read(String text, String folded, String intent) {
         boolean praiseSounding = !praiseWords.findIn(folded).isEmpty() || text.contains("👏");
-        boolean markers = SARCASM_MARKERS.matcher(text).find();
-        boolean complaintMeaning = complaintIntents.contains(intent) || closerToComplaints(text);
-        boolean sarcasm = praiseSounding && (markers || complaintMeaning);
+        // The meaning check compares with every example: only praise-sounding posts without a marker need it.
+        boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
+                || complaintIntents.contains(intent) || closerToComplaints(text));
         if (sarcasm || complaintIntents.contains(intent) || NEGATIVE_CUES.matcher(text).find()) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }

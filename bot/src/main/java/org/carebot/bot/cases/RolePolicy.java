@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Decides who may do what to a case, from the roles and permissions in config. */
 public final class RolePolicy {
@@ -26,33 +27,30 @@ public final class RolePolicy {
     /** Empty when allowed; otherwise why not, in words for the person refused. */
     public Optional<String> refusal(Handle handle, Permission permission, Case kase, Actor actor) {
         CarebotConfig.QueueConfig queue = config.requireQueue(kase.queue());
-        List<String> holders = config.holdersOf(permission, queue);
-        for (String holder : holders) {
-            if (holder.equals(CarebotConfig.CHANNEL_MEMBERS)) {
-                if (actsFromWorkingChannel(handle, kase, actor)) return Optional.empty();
-            } else if (holdsRole(holder, actor.userId())) {
-                return Optional.empty();
-            }
-        }
-        String verb = permission.name().toLowerCase(Locale.ROOT);
-        if (holders.isEmpty()) return Optional.of("Nobody may " + verb + " cases in " + queue.name() + ".");
-        String who = String.join(" or ", holders.stream()
-                .map(h -> h.equals(CarebotConfig.CHANNEL_MEMBERS) ? "people in the case's channel" : "the " + h + " role")
-                .toList());
-        return Optional.of("Only " + who + " may " + verb + " cases in " + queue.name() + ".");
+        return refusal(permission, queue, actor, "cases", "people in the case's channel",
+                () -> actsFromWorkingChannel(handle, kase, actor));
     }
 
     /** For actions on a queue rather than a case (restoring from its digest): {@code channel} means the queue's channel. */
     public Optional<String> refusalInQueue(Permission permission, CarebotConfig.QueueConfig queue, Actor actor) {
+        return refusal(permission, queue, actor, "posts", "people in the queue's channel",
+                () -> queue.slackChannel().equals(actor.channel()));
+    }
+
+    private Optional<String> refusal(Permission permission, CarebotConfig.QueueConfig queue, Actor actor, String things,
+                                     String channelMembers, BooleanSupplier inChannel) {
         List<String> holders = config.holdersOf(permission, queue);
         for (String holder : holders) {
-            if (holder.equals(CarebotConfig.CHANNEL_MEMBERS) ? queue.slackChannel().equals(actor.channel())
-                    : holdsRole(holder, actor.userId())) {
-                return Optional.empty();
-            }
+            boolean holds = holder.equals(CarebotConfig.CHANNEL_MEMBERS) ? inChannel.getAsBoolean()
+                    : holdsRole(holder, actor.userId());
+            if (holds) return Optional.empty();
         }
-        return Optional.of("Only " + String.join(" or ", holders) + " may " + permission.name().toLowerCase(Locale.ROOT)
-                + " posts in " + queue.name() + ".");
+        String verb = permission.name().toLowerCase(Locale.ROOT);
+        if (holders.isEmpty()) return Optional.of("Nobody may " + verb + " " + things + " in " + queue.name() + ".");
+        String who = String.join(" or ", holders.stream()
+                .map(h -> h.equals(CarebotConfig.CHANNEL_MEMBERS) ? channelMembers : "the " + h + " role")
+                .toList());
+        return Optional.of("Only " + who + " may " + verb + " " + things + " in " + queue.name() + ".");
     }
 
     private boolean actsFromWorkingChannel(Handle handle, Case kase, Actor actor) {

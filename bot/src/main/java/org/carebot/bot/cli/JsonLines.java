@@ -14,10 +14,10 @@ import java.util.List;
  * The offline commands' shared loop: read JSONL, report a bad line with its number and skip it, hand the good ones
  * over in batches, in input order.
  */
-final class JsonLines {
+public final class JsonLines {
 
     /** How many lines were processed and how many were skipped. */
-    record Summary(int processed, int skipped) {
+    public record Summary(int processed, int skipped) {
     }
 
     interface LineReader<T> {

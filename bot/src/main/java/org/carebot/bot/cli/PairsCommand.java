@@ -36,10 +36,10 @@ public final class PairsCommand {
     private record Pair(String id, String a, String b) {
     }
 
-    public TriageCommand.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
+    public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
         JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, PairsCommand::read, batch -> write(batch, out));
         out.flush();
-        return new TriageCommand.Summary(summary.processed(), summary.skipped());
+        return summary;
     }
 
     /** Embeds a batch of pairs at once (the model is faster on batches), then writes one line per pair. */

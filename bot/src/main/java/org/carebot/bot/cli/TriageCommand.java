@@ -28,9 +28,6 @@ import java.util.Map;
  */
 public final class TriageCommand {
 
-    public record Summary(int triaged, int skipped) {
-    }
-
     private static final int BATCH = 64;
 
     private final TriageEngine engine;
@@ -50,13 +47,13 @@ public final class TriageCommand {
         this.workers = workers;
     }
 
-    public Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
+    public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, TriageCommand::read,
                     batch -> write(batch, out, pool));
             out.flush();
-            return new Summary(summary.processed(), summary.skipped());
+            return summary;
         } finally {
             pool.shutdown();
         }

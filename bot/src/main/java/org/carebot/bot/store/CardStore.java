@@ -43,16 +43,20 @@ public final class CardStore {
         return handle.createQuery("SELECT * FROM case_cards WHERE case_id = :caseId AND channel = :channel")
                 .bind("caseId", caseId)
                 .bind("channel", channel)
-                .map((rs, ctx) -> new CardPlacement(rs.getLong("case_id"), rs.getString("channel"),
-                        CardRole.valueOf(rs.getString("role")), rs.getString("message_ts")))
+                .map(CardStore::map)
                 .findOne();
     }
 
     public List<CardPlacement> list(Handle handle, long caseId) {
         return handle.createQuery("SELECT * FROM case_cards WHERE case_id = :caseId ORDER BY channel")
                 .bind("caseId", caseId)
-                .map((rs, ctx) -> new CardPlacement(rs.getLong("case_id"), rs.getString("channel"),
-                        CardRole.valueOf(rs.getString("role")), rs.getString("message_ts")))
+                .map(CardStore::map)
                 .list();
+    }
+
+    private static CardPlacement map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new CardPlacement(rs.getLong("case_id"), rs.getString("channel"), CardRole.valueOf(rs.getString("role")),
+                rs.getString("message_ts"));
     }
 }

@@ -37,16 +37,14 @@ public final class IncidentStore {
                         """)
                 .bind("subject", subject)
                 .bind("since", since)
-                .map((rs, ctx) -> new Incident(rs.getLong("id"), Incident.Kind.valueOf(rs.getString("kind")),
-                        rs.getString("subject"), rs.getLong("case_id"), PostStore.instant(rs, "opened_at")))
+                .map(IncidentStore::map)
                 .findOne();
     }
 
     public Optional<Incident> latestForCase(Handle handle, long caseId) {
         return handle.createQuery("SELECT * FROM incidents WHERE case_id = :caseId ORDER BY id DESC LIMIT 1")
                 .bind("caseId", caseId)
-                .map((rs, ctx) -> new Incident(rs.getLong("id"), Incident.Kind.valueOf(rs.getString("kind")),
-                        rs.getString("subject"), rs.getLong("case_id"), PostStore.instant(rs, "opened_at")))
+                .map(IncidentStore::map)
                 .findOne();
     }
 
@@ -82,5 +80,11 @@ public final class IncidentStore {
         Map<String, Integer> counts = new LinkedHashMap<>();
         rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
         return counts;
+    }
+
+    private static Incident map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Incident(rs.getLong("id"), Incident.Kind.valueOf(rs.getString("kind")), rs.getString("subject"),
+                rs.getLong("case_id"), PostStore.instant(rs, "opened_at"));
     }
 }

@@ -30,7 +30,7 @@ class PairsCommandTest {
         StringWriter out = new StringWriter();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        TriageCommand.Summary summary = command.run(new BufferedReader(new StringReader("""
+        JsonLines.Summary summary = command.run(new BufferedReader(new StringReader("""
                 {"id":"p1","a":"Is @AcmeCloud down?? can't log in","b":"RT @dana: is acmecloud down?? cant log in 😡"}
                 {"id":"p2","a":"Refund for my March invoice please","b":"How do I change the address on my invoices?"}
                 {"id":"p3","a":"only one side"}
@@ -44,7 +44,7 @@ class PairsCommandTest {
                 throw new AssertionError(l, e);
             }
         }).toList();
-        assertEquals(new TriageCommand.Summary(3, 1), summary);
+        assertEquals(new JsonLines.Summary(3, 1), summary);
         assertTrue(errors.toString(StandardCharsets.UTF_8).contains("line 3: missing \"b\""));
         assertEquals(List.of("p1", "p2", "p4"), lines.stream().map(l -> l.get("id").asText()).toList());
         assertTrue(lines.get(0).get("duplicate").asBoolean());

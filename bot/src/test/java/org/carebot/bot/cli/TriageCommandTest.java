@@ -34,13 +34,13 @@ class TriageCommandTest {
         command = new TriageCommand(triage.engine(), triage.router(), MAPPER);
     }
 
-    private record Run(List<JsonNode> out, String errors, TriageCommand.Summary summary) {
+    private record Run(List<JsonNode> out, String errors, JsonLines.Summary summary) {
     }
 
     private static Run run(String input) throws Exception {
         StringWriter out = new StringWriter();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        TriageCommand.Summary summary = command.run(new BufferedReader(new StringReader(input)),
+        JsonLines.Summary summary = command.run(new BufferedReader(new StringReader(input)),
                 new BufferedWriter(out), new PrintStream(errors, true, StandardCharsets.UTF_8));
         List<JsonNode> lines = out.toString().lines().map(line -> {
             try {
@@ -83,7 +83,7 @@ class TriageCommandTest {
                 {"id":"b6","text":"Mi abogado les va a demandar por el cobro doble"}
                 """);
 
-        assertEquals(new TriageCommand.Summary(2, 3), run.summary());
+        assertEquals(new JsonLines.Summary(2, 3), run.summary());
         assertTrue(run.errors().contains("line 2: not valid JSON"), run.errors());
         assertTrue(run.errors().contains("line 3: missing \"text\""), run.errors());
         assertTrue(run.errors().contains("line 4: missing \"id\""), run.errors());
