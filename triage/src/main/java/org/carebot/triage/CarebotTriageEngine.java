@@ -68,8 +68,9 @@ public final class CarebotTriageEngine implements TriageEngine {
         String folded = TextMatch.fold(post.text());
         String language = languages.detect(post.text());
         Set<SensitiveFlag> flags = sensitiveFlags(post.text(), folded);
-        flags.addAll(semanticFlags.flagsOf(post.text()));
-        boolean humanOnly = !flags.isEmpty();
+        SemanticFlags.Reading meaning = semanticFlags.read(post.text());
+        flags.addAll(meaning.flags());
+        boolean humanOnly = !flags.isEmpty() || meaning.closest() >= rules.autoReply().maxSensitiveSimilarity();
 
         IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
         List<String> spamEvidence = spamEvidence(post.text(), folded, intent);

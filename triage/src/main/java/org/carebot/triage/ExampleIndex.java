@@ -28,8 +28,11 @@ public final class ExampleIndex {
     public record IntentSimilarity(String intent, double meanTopK, double best, Example nearest) {
     }
 
-    /** The examples of one intent, in one array for a tight loop. */
-    private record Group(String intent, List<Example> examples) {
+    /** The examples of one intent, their vectors in one table for a tight loop. */
+    private record Group(String intent, List<Example> examples, VectorTable vectors) {
+        Group(String intent, List<Example> examples) {
+            this(intent, examples, new VectorTable(examples.stream().map(Example::vector).toList()));
+        }
     }
 
     private volatile List<Group> groups = List.of();
@@ -64,19 +67,17 @@ public final class ExampleIndex {
     public List<IntentSimilarity> similarities(float[] query, int k) {
         List<IntentSimilarity> result = new ArrayList<>(groups.size());
         for (Group group : groups) {
-            List<Example> examples = group.examples();
-            double[] similarities = new double[examples.size()];
+            float[] similarities = group.vectors().dot(query);
             int best = 0;
-            for (int i = 0; i < similarities.length; i++) {
-                similarities[i] = TextEmbedder.cosine(query, examples.get(i).vector());
+            for (int i = 1; i < similarities.length; i++) {
                 if (similarities[i] > similarities[best]) best = i;
             }
+            double bestSimilarity = similarities[best];
             Arrays.sort(similarities);
             int take = Math.min(k, similarities.length);
             double sum = 0;
             for (int i = 0; i < take; i++) sum += similarities[similarities.length - 1 - i];
-            result.add(new IntentSimilarity(group.intent(), sum / take, similarities[similarities.length - 1],
-                    examples.get(best)));
+            result.add(new IntentSimilarity(group.intent(), sum / take, bestSimilarity, group.examples().get(best)));
         }
         result.sort(Comparator.comparingDouble(IntentSimilarity::meanTopK).reversed());
         return result;

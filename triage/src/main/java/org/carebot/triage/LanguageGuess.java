@@ -18,7 +18,7 @@ public final class LanguageGuess {
             throw new IllegalArgumentException("language detection needs at least two languages, got " + isoCodes);
         }
         IsoCode639_1[] codes = isoCodes.stream().map(LanguageGuess::isoCode).toArray(IsoCode639_1[]::new);
-        this.detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes).withPreloadedLanguageModels().build();
+        this.detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes).withPreloadedLanguageModels().withLowAccuracyMode().build();
     }
 
     /** ISO 639-1 code, or {@code und} when the text gives too little to tell. */

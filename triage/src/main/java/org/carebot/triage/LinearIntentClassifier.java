@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Softmax regression over the sentence embedding plus one keyword feature per intent, trained on the example index
- * (config examples and retags) and retrained when the index grows. A near-identical example a person labeled still
- * decides directly, so a retag helps the very next similar post. Below the configured confidence it answers
- * {@code other}.
+ * (config examples and retags). The first model is trained before the first answer; when the index grows, a new one is
+ * trained in the background while the current one keeps answering, so a retag never stalls triage. A near-identical
+ * example a person labeled decides directly, so a retag helps the very next similar post before retraining ends.
+ * Below the configured confidence it answers {@code other}.
  */
 public final class LinearIntentClassifier implements IntentClassifier {
 
@@ -25,6 +29,12 @@ public final class LinearIntentClassifier implements IntentClassifier {
     private final List<String> intents;
     private final double minConfidence;
     private volatile Model model;
+    private final AtomicBoolean retraining = new AtomicBoolean();
+    private final Executor trainer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "carebot-intent-training");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Model(int trainedOn, double[][] weights) {
     }
@@ -57,14 +67,39 @@ public final class LinearIntentClassifier implements IntentClassifier {
         return new IntentGuess(intents.get(best), confidence, evidence);
     }
 
+    /** Trains the first model now; later ones train in the background. */
+    public void warmUp() {
+        current();
+    }
+
+    /** True while no newer model is being trained and the current one has seen every example. */
+    public boolean upToDate() {
+        Model trained = model;
+        return !retraining.get() && trained != null && trained.trainedOn() == index.size();
+    }
+
     private Model current() {
         Model trained = model;
-        int size = index.size();
-        if (trained != null && trained.trainedOn() == size) return trained;
-        synchronized (this) {
-            if (model == null || model.trainedOn() != index.size()) model = train();
-            return model;
+        if (trained == null) {
+            synchronized (this) {
+                if (model == null) model = train();
+                return model;
+            }
         }
+        if (trained.trainedOn() != index.size()) retrainInBackground();
+        return trained;
+    }
+
+    /** One retraining at a time; examples added meanwhile start the next round at the next classification. */
+    private void retrainInBackground() {
+        if (!retraining.compareAndSet(false, true)) return;
+        trainer.execute(() -> {
+            try {
+                model = train();
+            } finally {
+                retraining.set(false);
+            }
+        });
     }
 
     private double[] features(float[] vector, Map<String, List<String>> hits) {
@@ -77,6 +112,7 @@ public final class LinearIntentClassifier implements IntentClassifier {
 
     /** Full-batch gradient descent on the cross-entropy with a little L2; a few hundred ms for a few hundred examples. */
     private Model train() {
+        int trainedOn = index.size();
         List<double[]> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
         for (String intent : intents) {
@@ -101,7 +137,7 @@ public final class LinearIntentClassifier implements IntentClassifier {
                 for (int d = 0; d < dims; d++) w[c][d] -= LEARNING_RATE * (gradient[c][d] / xs.size() + L2 * w[c][d]);
             }
         }
-        return new Model(index.size(), w);
+        return new Model(trainedOn, w);
     }
 
     private static double[] scores(Model model, double[] x) {

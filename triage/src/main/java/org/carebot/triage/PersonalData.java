@@ -25,15 +25,37 @@ public final class PersonalData {
     private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
+    /**
+     * "my password is Tr0ub4dor!", "senha: 12345678": a password word, a connecting word or sign, then the secret. Only the
+     * secret is masked. It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret.
+     */
+    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|passcode"
+            + "|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])\\s*"
+            + "(?:(?:is|was|es|era|ist|war|est|[ée]tait|[ée]|foi)\\s*[:=]?|[:=])\\s*[\"'“«]?(?<secret>[^\\s\"'”»]{4,64})");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
     private static final int MIN_PHONE_DIGITS = 7;
 
     private final List<String> phoneRegions;
+    private final NationalIds nationalIds;
 
-    /** @param phoneRegions CLDR regions (US, GB, DE, ...) whose national formats count as phone numbers */
-    public PersonalData(List<String> phoneRegions) {
+    /**
+     * @param phoneRegions      CLDR regions (US, GB, DE, ...) whose national formats count as phone numbers
+     * @param nationalIdRegions regions whose national id numbers count (US, GB, ES, FR and BR are known)
+     */
+    public PersonalData(List<String> phoneRegions, List<String> nationalIdRegions) {
         this.phoneRegions = phoneRegions.isEmpty() ? List.of("ZZ") : List.copyOf(phoneRegions);
+        this.nationalIds = new NationalIds(nationalIdRegions);
+    }
+
+    /** The same regions for phone numbers and national ids. */
+    public PersonalData(List<String> regions) {
+        this(regions, regions);
+    }
+
+    /** Regions whose national id numbers this class can find. */
+    public static java.util.Set<String> nationalIdRegions() {
+        return NationalIds.SUPPORTED_REGIONS;
     }
 
     public List<Span> find(String text) {
@@ -41,17 +63,57 @@ public final class PersonalData {
         addMatches(spans, "email", EMAIL.matcher(text), m -> true);
         // IBANs first: their digit runs can pass the card number check too.
         addMatches(spans, "iban", IBAN.matcher(text), m -> ibanValid(m.group()));
+        // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
+        for (int[] id : nationalIds.find(text)) addSpan(spans, new Span("national_id", id[0], id[1]));
+        Matcher password = PASSWORD.matcher(text);
+        while (password.find()) {
+            if (looksSecret(password.group("secret"))) {
+                addSpan(spans, new Span("password", password.start("secret"), password.end("secret")));
+            }
+        }
         addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
+        addPhones(spans, text);
+        spans.sort(Comparator.comparingInt(Span::start));
+        return spans;
+    }
+
+    private static void addSpan(List<Span> spans, Span span) {
+        if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+    }
+
+    /**
+     * A digit, a sign, or upper case after the first letter: what a chosen secret has and a plain word has not. The
+     * sentence's own punctuation after it does not count (but is masked with it: it may be part of the secret).
+     */
+    static boolean looksSecret(String candidate) {
+        String secret = trimTrailingPunctuation(candidate);
+        if (secret.length() < 4) return false;
+        boolean digit = false;
+        boolean sign = false;
+        boolean innerUpper = false;
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (Character.isDigit(c)) digit = true;
+            else if (!Character.isLetter(c)) sign = true;
+            else if (i > 0 && Character.isUpperCase(c)) innerUpper = true;
+        }
+        return digit || sign || innerUpper;
+    }
+
+    private static String trimTrailingPunctuation(String text) {
+        return text.replaceAll("[.,;:!?)]+$", "");
+    }
+
+    private void addPhones(List<Span> spans, String text) {
+        // libphonenumber's search is the slowest of these checks: skip it when no phone number can be there.
+        if (digitCount(text) < MIN_PHONE_DIGITS) return;
         for (String region : phoneRegions) {
             for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {
                 if (digitsOf(match.rawString()).length() < MIN_PHONE_DIGITS) continue;
-                Span span = new Span("phone", match.start(), match.end());
-                if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+                addSpan(spans, new Span("phone", match.start(), match.end()));
             }
         }
-        spans.sort(Comparator.comparingInt(Span::start));
-        return spans;
     }
 
     /** The text with every span replaced by a label like {@code [email hidden]}. */
@@ -75,13 +137,20 @@ public final class PersonalData {
 
     private static void addMatches(List<Span> spans, String kind, Matcher matcher, Check check) {
         while (matcher.find()) {
-            Span span = new Span(kind, matcher.start(), matcher.end());
-            if (check.valid(matcher) && spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+            if (check.valid(matcher)) addSpan(spans, new Span(kind, matcher.start(), matcher.end()));
         }
     }
 
     private static boolean overlaps(Span a, Span b) {
         return a.start() < b.end() && b.start() < a.end();
+    }
+
+    private static int digitCount(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) digits++;
+        }
+        return digits;
     }
 
     private static String digitsOf(String text) {

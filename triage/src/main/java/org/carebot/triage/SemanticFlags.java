@@ -1,6 +1,5 @@
 package org.carebot.triage;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,42 +7,67 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sensitive content found by meaning: a post at least {@code threshold} similar to one of a flag's example posts gets
- * the flag. Catches what keywords cannot (indirect self-harm language, a legal threat in other words) in every
- * language the examples cover.
+ * Sensitive content found by meaning: a post at least as similar as its flag's threshold to one of the flag's example
+ * posts gets the flag. Catches what keywords cannot (indirect self-harm language, a legal threat in other words) in
+ * every language the examples cover.
  */
 public final class SemanticFlags {
 
-    private final TextEmbedder embedder;
-    private final Map<SensitiveFlag, List<float[]>> examples;
-    private final double threshold;
+    /** How similar a post must be to a flag's examples: one value, and flags that need their own (self-harm lower). */
+    public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag) {
+        public Thresholds {
+            perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
+        }
 
-    public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, List<String>> examplePosts, double threshold) {
+        public static Thresholds of(double standard) {
+            return new Thresholds(standard, Map.of());
+        }
+
+        public double of(SensitiveFlag flag) {
+            return perFlag.getOrDefault(flag, standard);
+        }
+    }
+
+    /** The flags a post earned, and its similarity to the nearest example of each flag. */
+    public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> similarity) {
+        public Reading {
+            flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+            similarity = Map.copyOf(similarity);
+        }
+
+        /** How close the post came to an example of any flag; 0 without examples. */
+        public double closest() {
+            return similarity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    private final TextEmbedder embedder;
+    private final Map<SensitiveFlag, VectorTable> examples = new EnumMap<>(SensitiveFlag.class);
+    private final Thresholds thresholds;
+
+    public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, List<String>> examplePosts, Thresholds thresholds) {
         this.embedder = embedder;
-        this.threshold = threshold;
-        this.examples = new EnumMap<>(SensitiveFlag.class);
+        this.thresholds = thresholds;
         examplePosts.forEach((flag, posts) -> {
-            if (!posts.isEmpty()) examples.put(flag, new ArrayList<>(embedder.embedAll(posts)));
+            if (!posts.isEmpty()) examples.put(flag, new VectorTable(embedder.embedAll(posts)));
         });
     }
 
     /** Flags nothing: for the keyword engine. */
     public static SemanticFlags none() {
-        return new SemanticFlags(texts -> List.of(), Map.of(), 1.0);
+        return new SemanticFlags(texts -> List.of(), Map.of(), Thresholds.of(1.0));
     }
 
-    public Set<SensitiveFlag> flagsOf(String text) {
-        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-        if (examples.isEmpty()) return flags;
+    public Reading read(String text) {
+        if (examples.isEmpty()) return new Reading(Set.of(), Map.of());
         float[] vector = embedder.embed(text);
-        examples.forEach((flag, vectors) -> {
-            for (float[] example : vectors) {
-                if (TextEmbedder.cosine(vector, example) >= threshold) {
-                    flags.add(flag);
-                    return;
-                }
-            }
-        });
-        return flags;
+        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        Map<SensitiveFlag, Double> similarity = new EnumMap<>(SensitiveFlag.class);
+        for (Map.Entry<SensitiveFlag, VectorTable> flag : examples.entrySet()) {
+            double nearest = flag.getValue().max(vector);
+            similarity.put(flag.getKey(), nearest);
+            if (nearest >= thresholds.of(flag.getKey())) flags.add(flag.getKey());
+        }
+        return new Reading(flags, similarity);
     }
 }

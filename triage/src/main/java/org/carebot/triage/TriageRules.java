@@ -39,11 +39,17 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
 
     /**
      * A reply may go out without a person only for a post with no sensitive flag, not spam, whose intent is one of
-     * {@code intents} and whose confidence is at least {@code minConfidence}.
+     * {@code intents} and whose confidence is at least {@code minConfidence}. A post at least
+     * {@code maxSensitiveSimilarity} alike to a sensitive example stays with a person even when no flag was raised:
+     * a safety margin for the flags triage misses.
      */
-    public record AutoReply(Set<String> intents, double minConfidence) {
+    public record AutoReply(Set<String> intents, double minConfidence, double maxSensitiveSimilarity) {
         public AutoReply {
             intents = Set.copyOf(intents);
+        }
+
+        public AutoReply(Set<String> intents, double minConfidence) {
+            this(intents, minConfidence, 1.0);
         }
 
         public static AutoReply never() {

@@ -149,6 +149,12 @@ class PersonalDataTest {
         }
 
         @Test
+        void mask_hides_the_password_but_keeps_the_words_around_it() {
+            assertEquals("locked out, my password is [password hidden] and it still fails",
+                    personalData.mask("locked out, my password is Hunter2! and it still fails"));
+        }
+
+        @Test
         void spans_come_sorted_by_position_and_never_overlap() {
             List<Span> spans = personalData.find(
                     "+49 30 901820, jane@example.com, DE89 3704 0044 0532 0130 00, 4111 1111 1111 1111");
@@ -156,6 +162,71 @@ class PersonalDataTest {
             for (int i = 1; i < spans.size(); i++) {
                 assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans.toString());
             }
+        }
+    }
+
+    @Nested
+    class NationalIdNumbers {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "my SSN is 123-45-6789, please fix the account",   // US Social Security number
+                "NI number AB 12 34 56 C on the invoice",          // UK National Insurance number
+                "mi DNI es 12345678Z",                             // Spanish DNI: the letter of 12345678 mod 23
+                "NIE X1234567L para la factura",                   // Spanish NIE
+                "numéro de sécu 1 85 05 78 006 084 91",            // French NIR with its key
+                "meu CPF 529.982.247-25 tá errado na nota"})       // Brazilian CPF with both check digits
+        void a_national_id_with_a_valid_check_is_personal_data(String text) {
+            assertEquals(List.of("national_id"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "ticket 000-12-3456 and 666-12-3456 are not issued",
+                "order 123-00-4567 shipped",
+                "prefix BG123456A is never used",
+                "referencia 12345678A",
+                "numéro 1 85 05 78 006 084 92",
+                "CPF 529.982.247-26 e 111.111.111-11",
+                "released 2024-11-25, build 4.12.3"})
+        void shapes_that_fail_their_checks_are_not_national_ids(String text) {
+            assertFalse(kinds(text).contains("national_id"), text);
+        }
+
+        @Test
+        void ids_are_found_only_for_the_configured_regions() {
+            PersonalData usOnly = new PersonalData(List.of("US"), List.of("US"));
+            assertEquals(List.of(), usOnly.find("mi DNI es 12345678Z"));
+            assertEquals(1, usOnly.find("SSN 123-45-6789").size());
+        }
+    }
+
+    @Nested
+    class Passwords {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "my password is Hunter2! can you reset it",
+                "password: correct-horse-battery",
+                "la contraseña es Acme2024 y no entra",
+                "mein Passwort ist Sommer#77",
+                "mot de passe : azerty123",
+                "minha senha é Brasil@2023",
+                "PIN is 4821"})
+        void a_secret_after_a_password_word_is_personal_data(String text) {
+            assertEquals(List.of("password"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "my password is wrong apparently",
+                "password reset email never arrives",
+                "I forgot my password again",
+                "pinterest2023 integration when?",
+                "use a password manager like 1Password",
+                "la contraseña es incorrecta"})
+        void a_password_mentioned_without_a_secret_is_not_personal_data(String text) {
+            assertFalse(kinds(text).contains("password"), text);
         }
     }
 }

@@ -31,7 +31,7 @@ final class TriageFixtures {
     }
 
     static PersonalData personalData() {
-        return new PersonalData(PHONE_REGIONS);
+        return new PersonalData(PHONE_REGIONS, List.of("US", "GB", "ES", "FR", "BR"));
     }
 
     static CarebotTriageEngine engine() {

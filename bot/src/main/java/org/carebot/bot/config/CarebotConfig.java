@@ -2,6 +2,7 @@ package org.carebot.bot.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.carebot.triage.Priority;
+import org.carebot.triage.PersonalData;
 import org.carebot.triage.SensitiveFlag;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Set;
  * The whole of {@code carebot.yml}, as validated by {@link ConfigLoader}. Keys are snake_case in the file.
  */
 public record CarebotConfig(Brand brand, List<String> languages, List<String> phoneRegions,
+                            List<String> nationalIdRegions,
                             List<IntentConfig> intents, SpamConfig spam,
                             Map<SensitiveFlag, List<String>> sensitive, PriorityConfig priority,
                             List<QueueConfig> queues, RoutingConfig routing,
@@ -29,6 +31,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
     public CarebotConfig {
         languages = listOrEmpty(languages);
         phoneRegions = listOrEmpty(phoneRegions);
+        nationalIdRegions = nationalIdRegions == null ? List.copyOf(PersonalData.nationalIdRegions())
+                : List.copyOf(nationalIdRegions);
         intents = listOrEmpty(intents);
         sensitive = sensitive == null ? Map.of() : Map.copyOf(sensitive);
         queues = listOrEmpty(queues);
@@ -37,7 +41,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
         triage = triage == null ? TriageTuning.defaults() : triage;
         clusters = clusters == null ? ClusterTuning.defaults() : clusters;
-        autoReply = autoReply == null ? new AutoReplyConfig(null, null) : autoReply;
+        autoReply = autoReply == null ? new AutoReplyConfig(null, null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
         tone = tone == null ? new ToneConfig(null, null, null) : tone;
@@ -82,11 +86,15 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
-    /** Which posts a reply may answer without a person (an allowlist; empty means none). */
-    public record AutoReplyConfig(List<String> intents, Double minConfidence) {
+    /**
+     * Which posts a reply may answer without a person (an allowlist; empty means none). A post at least
+     * {@code maxSensitiveSimilarity} alike to any sensitive example never is, flagged or not.
+     */
+    public record AutoReplyConfig(List<String> intents, Double minConfidence, Double maxSensitiveSimilarity) {
         public AutoReplyConfig {
             intents = listOrEmpty(intents);
             minConfidence = minConfidence == null ? 0.6 : minConfidence;
+            maxSensitiveSimilarity = maxSensitiveSimilarity == null ? 0.5 : maxSensitiveSimilarity;
         }
     }
 
@@ -109,7 +117,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
     /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */
     public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
                                Double keywordWeight, Double temperature, Integer embeddingCache,
-                               Double sensitiveSimilarity) {
+                               Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag) {
 
         public enum Engine { EMBEDDINGS, LINEAR, KEYWORDS }
 
@@ -122,10 +130,11 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             temperature = temperature == null ? 0.05 : temperature;
             embeddingCache = embeddingCache == null ? 20_000 : embeddingCache;
             sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
+            sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.carebot.bot.config;
 
 import org.carebot.triage.LanguageGuess;
+import org.carebot.triage.PersonalData;
 import org.carebot.triage.Triage;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class ConfigValidator {
     List<String> problems() {
         checkBrand();
         checkLanguages();
+        checkNationalIdRegions();
         Set<String> intents = checkIntents();
         checkSpam();
         checkPriority(intents);
@@ -44,6 +46,16 @@ final class ConfigValidator {
 
     private void checkBrand() {
         if (config.brand() == null || blank(config.brand().name())) problem("brand.name", "is required");
+    }
+
+    private void checkNationalIdRegions() {
+        for (int i = 0; i < config.nationalIdRegions().size(); i++) {
+            String region = config.nationalIdRegions().get(i);
+            if (!PersonalData.nationalIdRegions().contains(region.toUpperCase(java.util.Locale.ROOT))) {
+                problem("national_id_regions[" + i + "]", "no national id check for '" + region + "'; known: "
+                        + new java.util.TreeSet<>(PersonalData.nationalIdRegions()));
+            }
+        }
     }
 
     private void checkLanguages() {
@@ -213,12 +225,20 @@ final class ConfigValidator {
         if (triage.sensitiveSimilarity() <= 0 || triage.sensitiveSimilarity() > 1) {
             problem("triage.sensitive_similarity", "must be within 0..1 (above 0)");
         }
+        triage.sensitiveSimilarityByFlag().forEach((flag, similarity) -> {
+            if (similarity <= 0 || similarity > 1) {
+                problem("triage.sensitive_similarity_by_flag." + flag.key(), "must be within 0..1 (above 0)");
+            }
+        });
         for (int i = 0; i < config.autoReply().intents().size(); i++) {
             String intent = config.autoReply().intents().get(i);
             if (!config.intentNames().contains(intent)) problem("auto_reply.intents[" + i + "]", "unknown intent '" + intent + "'");
         }
         if (config.autoReply().minConfidence() < 0 || config.autoReply().minConfidence() > 1) {
             problem("auto_reply.min_confidence", "must be within 0..1");
+        }
+        if (config.autoReply().maxSensitiveSimilarity() <= 0 || config.autoReply().maxSensitiveSimilarity() > 1) {
+            problem("auto_reply.max_sensitive_similarity", "must be within 0..1 (above 0)");
         }
         CarebotConfig.ToneConfig tone = config.tone();
         if (!config.intentNames().contains(tone.praiseIntent())) {

@@ -16,7 +16,7 @@ public final class TriageSetup {
     }
 
     public static PersonalData personalData(CarebotConfig config) {
-        return new PersonalData(config.phoneRegions());
+        return new PersonalData(config.phoneRegions(), config.nationalIdRegions());
     }
 
     public static TriageRules rules(CarebotConfig config) {
@@ -35,7 +35,7 @@ public final class TriageSetup {
                 priority.vipAuthors().stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 java.util.Set.copyOf(priority.humanOnlyIntents()),
                 new TriageRules.AutoReply(java.util.Set.copyOf(config.autoReply().intents()),
-                        config.autoReply().minConfidence()));
+                        config.autoReply().minConfidence(), config.autoReply().maxSensitiveSimilarity()));
     }
 
     public static Router router(CarebotConfig config) {

@@ -101,7 +101,8 @@ public final class TriageKit {
                 ? new LinearIntentClassifier(embedder, examples, rules)
                 : new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
                 tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature()));
-        SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(), tuning.sensitiveSimilarity());
+        SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(),
+                new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag()));
         log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
                 examples.size(), config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -48,12 +48,17 @@ public final class IncidentStore {
                 .findOne();
     }
 
-    /** Posts of a cluster (the case's own and its repeats) per platform, received since {@code since}. */
+    /**
+     * Posts of a cluster (the case's own and its repeats) per platform, received since {@code since}. Starts from the
+     * case's members: filtering every post of the window first was half of the triage writer's time in a storm.
+     */
     public Map<String, Integer> clusterPostsByPlatform(Handle handle, long caseId, Instant since) {
         return perPlatform(handle.createQuery("""
-                        SELECT p.platform, COUNT(*) AS posts FROM posts p
-                        WHERE p.received_at >= :since AND (p.id IN (SELECT post_id FROM case_posts WHERE case_id = :caseId)
-                              OR p.id = (SELECT post_id FROM cases WHERE id = :caseId))
+                        SELECT p.platform, COUNT(*) AS posts FROM (
+                            SELECT post_id FROM case_posts WHERE case_id = :caseId
+                            UNION ALL SELECT post_id FROM cases WHERE id = :caseId) m
+                        JOIN posts p ON p.id = m.post_id
+                        WHERE p.received_at >= :since
                         GROUP BY p.platform ORDER BY posts DESC, p.platform
                         """)
                 .bind("caseId", caseId)

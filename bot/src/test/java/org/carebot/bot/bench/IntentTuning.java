@@ -1,7 +1,6 @@
 package org.carebot.bot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigLoader;
 import org.carebot.bot.config.TriageSetup;
@@ -13,7 +12,6 @@ import org.carebot.triage.Post;
 import org.carebot.triage.Triage;
 import org.carebot.triage.TriageRules;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +29,7 @@ public final class IntentTuning {
     public static void main(String[] args) throws Exception {
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
         TriageKit kit = TriageKit.build(config);
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> all = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("..", "triage", "src", "test", "resources", "quality", "devset.jsonl"))) {
-            if (!line.isBlank()) all.add(mapper.readTree(line));
-        }
+        List<JsonNode> all = QualityReport.devset();
         List<JsonNode> tune = new ArrayList<>();
         List<JsonNode> holdout = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) (i % 2 == 0 ? tune : holdout).add(all.get(i));

@@ -45,6 +45,8 @@ public final class QualityReport {
         for (SensitiveFlag flag : SensitiveFlag.values()) flags.put(flag, new Counts());
         int languageRight = 0;
         int flaggedButAutoReplyable = 0;
+        int autoReplyable = 0;
+        int replyableByLabel = 0;
         int abstained = 0;
         int sentimentRight = 0;
         Counts sarcasm = new Counts();
@@ -68,6 +70,11 @@ public final class QualityReport {
                 flags.get(flag).add(want ? "yes" : "no", got ? "yes" : "no");
             }
             if (!expectedFlags.isEmpty() && !triage.humanOnly()) flaggedButAutoReplyable++;
+            if (!triage.humanOnly()) autoReplyable++;
+            if (expectedFlags.isEmpty() && !item.get("spam").asBoolean() && !item.get("sarcasm").asBoolean()
+                    && config.autoReply().intents().contains(expected)) {
+                replyableByLabel++;
+            }
             if (item.get("language").asText().equals(triage.language())) languageRight++;
             if (item.get("sentiment").asText().equals(triage.tone().sentiment().key())) sentimentRight++;
             sarcasm.add(item.get("sarcasm").asBoolean() ? "yes" : "no", triage.tone().sarcasm() ? "yes" : "no");
@@ -93,6 +100,8 @@ public final class QualityReport {
         flags.forEach((flag, counts) -> System.out.printf(Locale.ROOT, "  %-15s P %.2f  R %.2f  (%d)%n", flag.key(),
                 counts.precision("yes"), counts.recall("yes"), counts.support("yes")));
         System.out.printf("Flagged posts marked safe for an automatic reply: %d%n", flaggedButAutoReplyable);
+        System.out.printf("Posts marked safe for an automatic reply: %d (by their labels, %d unflagged, sincere posts "
+                + "of an auto-reply intent could be)%n", autoReplyable, replyableByLabel);
         System.out.printf(Locale.ROOT, "Language accuracy: %.3f%n", (double) languageRight / devset.size());
         System.out.printf(Locale.ROOT, "Sentiment accuracy (negative/neutral/positive): %.3f%n",
                 (double) sentimentRight / devset.size());
@@ -115,6 +124,11 @@ public final class QualityReport {
         }
         System.out.printf(Locale.ROOT, "Duplicate pairs: P %.3f  R %.3f  F1 %.3f%n", counts.precision("dup"),
                 counts.recall("dup"), counts.f1("dup"));
+    }
+
+    /** The labeled dev set, one post a line. */
+    static List<JsonNode> devset() throws Exception {
+        return read(new ObjectMapper(), DATA.resolve("devset.jsonl"));
     }
 
     private static List<JsonNode> read(ObjectMapper mapper, Path file) throws Exception {

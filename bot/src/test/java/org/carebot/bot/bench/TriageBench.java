@@ -8,7 +8,12 @@ import org.carebot.bot.Settings;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigLoader;
 import org.carebot.bot.embedding.MiniLmEmbedder;
+import org.carebot.bot.store.Database;
+import org.carebot.bot.store.Json;
+import org.carebot.bot.store.PostStore;
 import org.carebot.bot.support.FakeSlack;
+import org.carebot.triage.Author;
+import org.carebot.triage.Post;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +56,7 @@ public final class TriageBench {
         List<String> texts = corpus();
         System.out.printf("Corpus: %d distinct texts (dev set and demo feed), %d cores%n", texts.size(),
                 Runtime.getRuntime().availableProcessors());
-        String phases = System.getProperty("bench.phases", "raw,e2e,latency,storm");
+        String phases = System.getProperty("bench.phases", "raw,backlog,e2e,latency,storm");
         rawEmbedding(texts);
 
         try (FakeSlack slack = new FakeSlack()) {
@@ -64,6 +70,11 @@ public final class TriageBench {
                 URI uri = URI.create("http://127.0.0.1:" + carebot.port() + "/api/posts");
                 if (phases.contains("e2e")) endToEnd(uri, dbUrl, texts);
                 if (phases.contains("latency")) latencyAt(uri, dbUrl, texts, 100, Duration.ofSeconds(30));
+            }
+            if (phases.contains("backlog")) {
+                env.put("CAREBOT_DB_URL", "jdbc:h2:file:" + Files.createTempDirectory("carebot-backlog-bench")
+                        .resolve("carebot").toAbsolutePath());
+                backlog(env, config, texts);
             }
             if (!phases.contains("storm")) return;
             slack.stubDefaults();
@@ -138,6 +149,39 @@ public final class TriageBench {
         System.out.printf(Locale.ROOT, "End-to-end triage (stored post to routed case, cache cold): %d posts in %.1f s = "
                         + "%.0f posts/s (intake took %.1f s); %.2f of raw embedding throughput%n", n, seconds, rate,
                 intakeSeconds, rate / rawRate);
+    }
+
+    /**
+     * Stored post to routed case, nothing else running: posts are stored first, then Carebot starts and triages the
+     * backlog. The rate is posts over the span from the first to the last triage timestamp.
+     */
+    private static void backlog(Map<String, String> env, CarebotConfig config, List<String> texts) throws Exception {
+        int n = 3000;
+        String dbUrl = env.get("CAREBOT_DB_URL");
+        try (Database database = Database.open(dbUrl)) {
+            PostStore posts = new PostStore(new Json());
+            database.useTransaction(handle -> {
+                for (int i = 0; i < n; i++) {
+                    Post post = new Post(PLATFORMS[i % PLATFORMS.length], "backlog-" + i,
+                            new Author("a" + i, "@u" + i, null, null, null), fresh(texts.get(i % texts.size())), null,
+                            null, null);
+                    posts.insert(handle, post, null, null, Instant.now());
+                }
+            });
+        }
+        try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
+            while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(50);
+        }
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             ResultSet span = s.executeQuery("SELECT MIN(triaged_at), MAX(triaged_at), COUNT(*) FROM triages")) {
+            span.next();
+            double seconds = Duration.between(span.getTimestamp(1).toInstant(), span.getTimestamp(2).toInstant())
+                    .toMillis() / 1000.0;
+            double rate = span.getLong(3) / seconds;
+            System.out.printf(Locale.ROOT, "Backlog triage (stored post to routed case, nothing else running): %d posts "
+                    + "in %.1f s = %.0f posts/s; %.2f of raw embedding throughput%n", span.getLong(3), seconds, rate,
+                    rate / rawRate);
+        }
     }
 
     private static void latencyAt(URI uri, String dbUrl, List<String> texts, int rate, Duration length) throws Exception {

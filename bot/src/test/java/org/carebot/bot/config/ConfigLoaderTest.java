@@ -36,6 +36,9 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(1), config.requireQueue("tech").sla().firstResponse());
         assertEquals(Duration.ofDays(1), config.requireQueue("tech").sla().resolution());
         assertEquals(7, config.priority().flags().get(SensitiveFlag.SELF_HARM));
+        assertEquals(0.725, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
+        assertEquals(0.5, config.autoReply().maxSensitiveSimilarity());
+        assertEquals(java.util.List.of("US", "GB", "ES", "FR", "BR"), config.nationalIdRegions());
         assertEquals(java.util.Set.of(Priority.P1, Priority.P2), config.routing().rules().stream()
                 .filter(r -> !r.when().priorities().isEmpty()).findFirst().orElseThrow().when().priorities());
         assertEquals(java.util.List.of("comms"), config.routing().rules().get(0).alsoNotify());
@@ -106,6 +109,25 @@ class ConfigLoaderTest {
         ConfigException e = failure(shipped().replace("when: {flags: [self_harm, safety]}", "when: {flags: [self_harm, saftey]}"));
 
         assertTrue(e.getMessage().contains("routing.rules[0].when.flags"), e.getMessage());
+    }
+
+    @Test
+    void a_national_id_region_without_a_check_is_refused_with_the_known_ones() throws Exception {
+        ConfigException e = failure(shipped().replace("national_id_regions: [US, GB, ES, FR, BR]",
+                "national_id_regions: [US, JP]"));
+
+        assertTrue(e.getMessage().contains("national_id_regions[1]: no national id check for 'JP'; known: [BR, ES, FR, GB, US]"),
+                e.getMessage());
+    }
+
+    @Test
+    void per_flag_similarities_and_the_auto_reply_margin_must_be_within_zero_and_one() throws Exception {
+        ConfigException e = failure(shipped().replace("self_harm: 0.725", "self_harm: 1.5")
+                .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0"));
+
+        assertTrue(e.getMessage().contains("triage.sensitive_similarity_by_flag.self_harm: must be within 0..1"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("auto_reply.max_sensitive_similarity: must be within 0..1"), e.getMessage());
     }
 
     @Test

