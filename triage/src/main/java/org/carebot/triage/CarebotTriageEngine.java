@@ -74,7 +74,8 @@ public final class CarebotTriageEngine implements TriageEngine {
 
         IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
         List<String> spamEvidence = spamEvidence(post.text(), folded, intent);
-        if (!spamEvidence.isEmpty()) {
+        // Suppressing a cry for help by mistake costs too much: a post with self-harm language always reaches a person.
+        if (!spamEvidence.isEmpty() && !flags.contains(SensitiveFlag.SELF_HARM)) {
             List<String> reasons = new ArrayList<>();
             reasons.add("suppressed as spam: " + String.join(", ", spamEvidence));
             return new Triage(rules.spamIntent(), 1.0, Priority.P4, reasons, true, flags, humanOnly, language);

@@ -174,6 +174,14 @@ class CarebotTriageEngineTest {
         }
 
         @Test
+        void a_post_with_self_harm_language_is_never_suppressed_as_spam() {
+            Triage triage = triage("Airdrop giveaway scam took everything, I want to die");
+            assertFalse(triage.spam(), "spam rules matched, but a person must see it");
+            assertTrue(triage.sensitive().contains(SensitiveFlag.SELF_HARM));
+            assertEquals(Priority.P1, triage.priority());
+        }
+
+        @Test
         void a_brand_mention_followed_by_a_full_stop_is_not_a_lookalike_link() {
             Triage triage = triage("Thanks @AcmeCloud.Great support as always");
             assertFalse(triage.spam(), triage.reasons().toString());
