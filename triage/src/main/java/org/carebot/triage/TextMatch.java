@@ -43,7 +43,9 @@ final class TextMatch {
             boolean prefix = keyword.endsWith("*");
             String word = prefix ? keyword.substring(0, keyword.length() - 1) : keyword;
             folded.add(word);
-            alternatives.add("(" + Pattern.quote(word) + ")" + (prefix ? "" : "(?![\\p{L}\\p{N}])"));
+            // A keyword ending in a sign ("earn $", "18+") may run straight into a number: no end boundary then.
+            boolean wordEnd = !prefix && Character.isLetterOrDigit(word.charAt(word.length() - 1));
+            alternatives.add("(" + Pattern.quote(word) + ")" + (wordEnd ? "(?![\\p{L}\\p{N}])" : ""));
         }
         if (alternatives.isEmpty()) return new TextMatch(List.of(), null);
         Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")");

@@ -65,6 +65,12 @@ class TextMatchTest {
         }
 
         @Test
+        void a_keyword_ending_in_a_sign_may_run_into_a_number() {
+            assertEquals(List.of("earn $"), find(List.of("earn $"), "Earn $500 a day from home"));
+            assertEquals(List.of(), find(List.of("earn"), "learn $500 skills"));
+        }
+
+        @Test
         void a_keyword_with_an_apostrophe_matches_the_same_apostrophe_in_the_text() {
             assertEquals(List.of("can't go on"), find(List.of("can't go on"), "I can't go on"));
         }
