@@ -45,6 +45,18 @@ final class PhishingLinks {
         return found;
     }
 
+    /** The domains of links in the text that are not the brand's own, lowercase, in order. */
+    List<String> offsite(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = DOMAIN.matcher(text);
+        while (matcher.find()) {
+            String domain = matcher.group(2).toLowerCase(Locale.ROOT);
+            if (matcher.group(1) == null && !BARE_TLDS.contains(matcher.group(3).toLowerCase(Locale.ROOT))) continue;
+            if (!isOfficial(domain) && !found.contains(domain)) found.add(domain);
+        }
+        return found;
+    }
+
     private boolean isOfficial(String domain) {
         return officialDomains.stream().anyMatch(o -> domain.equals(o) || domain.endsWith("." + o));
     }

@@ -38,6 +38,14 @@ public record Triage(String intent, double intentConfidence, Priority priority, 
         }
     }
 
+    /** The same post seen as noise: a bot flood, say. The reason comes first; intent and flags stay. */
+    public Triage suppressed(String why) {
+        List<String> withWhy = new java.util.ArrayList<>();
+        withWhy.add("suppressed as " + why);
+        withWhy.addAll(reasons);
+        return new Triage(intent, intentConfidence, Priority.P4, withWhy, true, sensitive, true, language, tone);
+    }
+
     /** A triage with a neutral tone. */
     public Triage(String intent, double intentConfidence, Priority priority, List<String> reasons, boolean spam,
                   Set<SensitiveFlag> sensitive, boolean humanOnly, String language) {

@@ -154,10 +154,23 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
-    public record SpamConfig(String intent, int threshold, List<String> keywords, List<String> patterns) {
+    public record SpamConfig(String intent, int threshold, List<String> keywords, List<String> patterns,
+                             FloodConfig flood) {
         public SpamConfig {
             keywords = listOrEmpty(keywords);
             patterns = listOrEmpty(patterns);
+            flood = flood == null ? new FloodConfig(null, null) : flood;
+        }
+    }
+
+    /**
+     * A bot flood: the same or nearly the same post from at least {@code accounts} accounts within {@code window},
+     * carrying a link off the brand's domains or a phone number. Its later copies are suppressed.
+     */
+    public record FloodConfig(Duration window, Integer accounts) {
+        public FloodConfig {
+            window = window == null ? Duration.ofMinutes(10) : window;
+            accounts = accounts == null ? 5 : accounts;
         }
     }
 

@@ -105,6 +105,10 @@ final class ConfigValidator {
             problem("spam.intent", "'" + spam.intent() + "' is not an intent in intents");
         }
         if (spam.threshold() < 1) problem("spam.threshold", "must be 1 or more");
+        if (spam.flood().accounts() < 2) problem("spam.flood.accounts", "must be 2 or more");
+        if (spam.flood().window().isNegative() || spam.flood().window().isZero()) {
+            problem("spam.flood.window", "must be longer than zero");
+        }
         for (int i = 0; i < spam.patterns().size(); i++) {
             try {
                 Pattern.compile(spam.patterns().get(i));

@@ -11,6 +11,7 @@ import org.carebot.triage.Fingerprint;
 import org.carebot.triage.CarebotTriageEngine;
 import org.carebot.triage.ExampleIndex;
 import org.carebot.triage.ExampleIntentClassifier;
+import org.carebot.triage.FloodSignal;
 import org.carebot.triage.IntentClassifier;
 import org.carebot.triage.KeywordIntentClassifier;
 import org.carebot.triage.LanguageGuess;
@@ -45,9 +46,11 @@ public final class TriageKit {
     private final int workers;
     private final Duplicates duplicates;
     private final java.time.Duration clusterWindow;
+    private final FloodSignal floodSignal;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
-                      Optional<TextEmbedder> embedder, int workers, CarebotConfig.ClusterTuning clusters) {
+                      Optional<TextEmbedder> embedder, int workers, CarebotConfig config) {
+        CarebotConfig.ClusterTuning clusters = config.clusters();
         this.engine = engine;
         this.router = router;
         this.personalData = personalData;
@@ -56,6 +59,12 @@ public final class TriageKit {
         this.workers = workers;
         this.duplicates = new Duplicates(new Duplicates.Settings(clusters.nearDuplicateBits(), clusters.semanticSimilarity()));
         this.clusterWindow = clusters.window();
+        this.floodSignal = new FloodSignal(config.brand().tokens(), config.brand().officialDomains(), personalData);
+    }
+
+    /** Whether a post sends readers off the brand's domains: with many accounts repeating it, a bot flood. */
+    public FloodSignal floodSignal() {
+        return floodSignal;
     }
 
     /** The words, SimHash and (with the embeddings engine) the embedding of a text; the embedding comes from the cache. */
@@ -92,7 +101,7 @@ public final class TriageKit {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
             return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
                     tones(config, null, examples)),
-                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers(), config.clusters());
+                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers(), config);
         }
         long started = System.nanoTime();
         TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
@@ -108,7 +117,7 @@ public final class TriageKit {
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
-                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config.clusters());
+                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config);
     }
 
     private static ToneReader tones(CarebotConfig config, TextEmbedder embedder, ExampleIndex examples) {

@@ -206,6 +206,13 @@ public final class TriageWorker implements AutoCloseable {
         List<ClusterIndex.Join> candidates = stored.editOf() != null ? List.of()
                 : clusterIndex.candidates(assessed.fingerprint(), triage.intent(), now);
         Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
+        Optional<String> flood = repeat.flatMap(join -> botFlood(handle, stored, join, now));
+        if (flood.isPresent()) {
+            Triage noise = triage.suppressed(flood.get());
+            posts.saveTriage(handle, stored.id(), noise, kit.router().route(stored.post(), triage), now);
+            posts.setState(handle, stored.id(), PostState.SUPPRESSED);
+            return new Outcome.Suppressed(noise.reasons().get(0));
+        }
         if (repeat.isPresent()) {
             joinRepeatedCase(handle, stored, triage, repeat.get(), now);
             clusterIndex.add(repeat.get().caseId(), triage.intent(), assessed.fingerprint(), now);
@@ -256,6 +263,26 @@ public final class TriageWorker implements AutoCloseable {
             if (!semantic || kase.get().intent().equals(triage.intent())) return Optional.of(candidate);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A copy (not a paraphrase) that sends readers off the brand's domains, from at least {@code spam.flood.accounts}
+     * accounts within the window, is a bot flood: this copy is suppressed, and the case says so once.
+     */
+    private Optional<String> botFlood(Handle handle, StoredPost post, ClusterIndex.Join join, Instant now) {
+        if (join.match().kind() == Duplicates.Match.Kind.SEMANTIC) return Optional.empty();
+        Optional<String> lure = kit.floodSignal().lure(post.post().text());
+        if (lure.isEmpty()) return Optional.empty();
+        CarebotConfig.FloodConfig flood = config.spam().flood();
+        int accounts = clusters.authorsSince(handle, join.caseId(), post.id(), now.minus(flood.window()));
+        if (accounts < flood.accounts()) return Optional.empty();
+        String why = "a bot flood: the same post from " + accounts + " accounts in " + flood.window().toMinutes()
+                + " min, sending readers to " + lure.get();
+        if (!events.has(handle, join.caseId(), "bot_flood")) {
+            events.append(handle, join.caseId(), Actor.SYSTEM, "bot_flood", null, null,
+                    why + "; later copies are suppressed and listed in the daily digest", now);
+        }
+        return Optional.of(why);
     }
 
     /** A repeat joins its open case: counted, recorded, and the case's cards show the new tally. */

@@ -37,6 +37,23 @@ public final class ClusterStore {
                 .execute();
     }
 
+    /** Distinct authors of a case's own post, its repeats and post {@code postId}, received since {@code since}. */
+    public int authorsSince(Handle handle, long caseId, long postId, Instant since) {
+        return handle.createQuery("""
+                        SELECT COUNT(DISTINCT p.platform || ':' || COALESCE(p.author_id, p.author_handle, '')) FROM (
+                            SELECT post_id FROM case_posts WHERE case_id = :caseId
+                            UNION ALL SELECT post_id FROM cases WHERE id = :caseId
+                            UNION ALL SELECT id AS post_id FROM posts WHERE id = :postId) m
+                        JOIN posts p ON p.id = m.post_id
+                        WHERE p.received_at >= :since
+                        """)
+                .bind("caseId", caseId)
+                .bind("postId", postId)
+                .bind("since", since)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     public Tally tally(Handle handle, long caseId) {
         List<String> platforms = handle.createQuery("""
                         SELECT DISTINCT p.platform FROM case_posts cp JOIN posts p ON p.id = cp.post_id

@@ -55,6 +55,14 @@ public final class EventLog {
         return new CaseEvent(id, caseId, actor, action, at, beforeJson, afterJson, detail, prevHash, hash);
     }
 
+    public boolean has(Handle handle, long caseId, String action) {
+        return handle.createQuery("SELECT COUNT(*) FROM case_events WHERE case_id = :caseId AND action = :action")
+                .bind("caseId", caseId)
+                .bind("action", action)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
     public List<CaseEvent> list(Handle handle, long caseId) {
         return handle.createQuery("SELECT * FROM case_events WHERE case_id = :caseId ORDER BY id")
                 .bind("caseId", caseId)
