@@ -106,10 +106,15 @@ public final class TriageKit {
         long started = System.nanoTime();
         TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
         examples.addAll(configExamples(config, embedder));
-        IntentClassifier classifier = tuning.engine() == CarebotConfig.TriageTuning.Engine.LINEAR
-                ? new LinearIntentClassifier(embedder, examples, rules)
-                : new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
-                tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature()));
+        IntentClassifier classifier;
+        if (tuning.engine() == CarebotConfig.TriageTuning.Engine.LINEAR) {
+            LinearIntentClassifier linear = new LinearIntentClassifier(embedder, examples, rules);
+            linear.warmUp();  // the first model trains now; retags later retrain it in the background
+            classifier = linear;
+        } else {
+            classifier = new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
+                    tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature()));
+        }
         SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(),
                 new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag()));
         log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
