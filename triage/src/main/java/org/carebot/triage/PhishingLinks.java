@@ -32,17 +32,10 @@ final class PhishingLinks {
 
     /** The lookalike domains in the text, lowercase. */
     List<String> lookalikes(String text) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = DOMAIN.matcher(text);
-        while (matcher.find()) {
-            String domain = matcher.group(2).toLowerCase(Locale.ROOT);
-            boolean bare = matcher.group(1) == null;
-            if (bare && !BARE_TLDS.contains(matcher.group(3).toLowerCase(Locale.ROOT))) continue;
-            if (isOfficial(domain) || found.contains(domain)) continue;
+        return offsite(text).stream().filter(domain -> {
             String squashed = unleet(domain);
-            if (brandTokens.stream().anyMatch(squashed::contains)) found.add(domain);
-        }
-        return found;
+            return brandTokens.stream().anyMatch(squashed::contains);
+        }).toList();
     }
 
     /** The domains of links in the text that are not the brand's own, lowercase, in order. */
