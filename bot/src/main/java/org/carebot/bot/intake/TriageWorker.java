@@ -197,10 +197,8 @@ public final class TriageWorker implements AutoCloseable {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
         if (triage.spam() || blocked.isBlocked(handle, stored.post().platform(), stored.post().author())) {
-            // Routed all the same, so the queue it would have reached lists it in its daily digest.
-            posts.saveTriage(handle, stored.id(), triage, kit.router().route(stored.post(), triage), now);
-            posts.setState(handle, stored.id(), PostState.SUPPRESSED);
-            return new Outcome.Suppressed(triage.spam() ? triage.reasons().get(0) : "author blocked");
+            return suppress(handle, stored, triage, kit.router().route(stored.post(), triage),
+                    triage.spam() ? triage.reasons().get(0) : "author blocked", now);
         }
         if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
         List<ClusterIndex.Join> candidates = stored.editOf() != null ? List.of()
@@ -209,9 +207,7 @@ public final class TriageWorker implements AutoCloseable {
         Optional<String> flood = repeat.flatMap(join -> botFlood(handle, stored, join, now));
         if (flood.isPresent()) {
             Triage noise = triage.suppressed(flood.get());
-            posts.saveTriage(handle, stored.id(), noise, kit.router().route(stored.post(), triage), now);
-            posts.setState(handle, stored.id(), PostState.SUPPRESSED);
-            return new Outcome.Suppressed(noise.reasons().get(0));
+            return suppress(handle, stored, noise, kit.router().route(stored.post(), triage), noise.reasons().get(0), now);
         }
         if (repeat.isPresent()) {
             joinRepeatedCase(handle, stored, triage, repeat.get(), now);
@@ -226,6 +222,13 @@ public final class TriageWorker implements AutoCloseable {
         if (assessed.fingerprint() != null) clusterIndex.add(kase.id(), kase.intent(), assessed.fingerprint(), now);
         storms.check(handle, kase.id(), triage.intent(), false, now);
         return new Outcome.Opened(kase);
+    }
+
+    /** Kept and counted, but no case. Routed all the same, so the queue it would have reached lists it in its digest. */
+    private Outcome suppress(Handle handle, StoredPost stored, Triage triage, Route route, String why, Instant now) {
+        posts.saveTriage(handle, stored.id(), triage, route, now);
+        posts.setState(handle, stored.id(), PostState.SUPPRESSED);
+        return new Outcome.Suppressed(why);
     }
 
     /** After the batch committed: counters and one log line per post. */
