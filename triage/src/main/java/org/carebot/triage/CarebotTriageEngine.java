@@ -28,6 +28,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final TextMatch spamKeywords;
     private final List<Pattern> spamPatterns;
     private final PhishingLinks phishingLinks;
+    private final Impostors impostors;
     private final Map<SensitiveFlag, TextMatch> sensitiveKeywords = new LinkedHashMap<>();
     private final PersonalData personalData;
     private final LanguageGuess languages;
@@ -58,6 +59,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         this.spamPatterns = rules.spam().patterns().stream()
                 .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
         this.phishingLinks = new PhishingLinks(rules.spam().brandTokens(), rules.spam().officialDomains());
+        this.impostors = new Impostors(rules.spam().brandTokens(), rules.spam().officialHandles());
         rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
         this.personalData = personalData;
         this.languages = languages;
@@ -73,7 +75,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         boolean humanOnly = !flags.isEmpty() || meaning.closest() >= rules.autoReply().maxSensitiveSimilarity();
 
         IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
-        List<String> spamEvidence = spamEvidence(post.text(), folded, intent);
+        List<String> spamEvidence = spamEvidence(post, folded, intent);
         // Suppressing a cry for help by mistake costs too much: a post with self-harm language always reaches a person.
         if (!spamEvidence.isEmpty() && !flags.contains(SensitiveFlag.SELF_HARM)) {
             List<String> reasons = new ArrayList<>();
@@ -104,9 +106,14 @@ public final class CarebotTriageEngine implements TriageEngine {
     private record Reason(String text, int points) {
     }
 
-    private List<String> spamEvidence(String text, String folded, IntentClassifier.IntentGuess intent) {
+    private List<String> spamEvidence(Post post, String folded, IntentClassifier.IntentGuess intent) {
+        String text = post.text();
         List<String> evidence = new ArrayList<>();
         int points = 0;
+        for (String impostor : impostors.of(post.author())) {
+            evidence.add("account imitating the brand's support " + impostor);
+            points += rules.spam().threshold();
+        }
         if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= CLASSIFIER_SPAM_CONFIDENCE) {
             evidence.add("resembles known scams (" + intent.evidence() + ")");
             points += rules.spam().threshold();

@@ -55,7 +55,7 @@ final class PhishingLinks {
     }
 
     /** Undo the usual character swaps of lookalike domains and drop separators: acmec1oud-help -> acmecloudhelp. */
-    private static String unleet(String text) {
+    static String unleet(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
             switch (c) {

@@ -73,12 +73,13 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
      * @param threshold       points at which a post is suppressed
      */
     public record SpamRules(List<String> keywords, List<String> patterns, List<String> brandTokens,
-                            List<String> officialDomains, int threshold) {
+                            List<String> officialDomains, List<String> officialHandles, int threshold) {
         public SpamRules {
             keywords = List.copyOf(keywords);
             patterns = List.copyOf(patterns);
             brandTokens = List.copyOf(brandTokens);
             officialDomains = List.copyOf(officialDomains);
+            officialHandles = List.copyOf(officialHandles);
         }
     }
 

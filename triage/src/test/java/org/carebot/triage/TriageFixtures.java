@@ -90,6 +90,7 @@ final class TriageFixtures {
                         "\\b(?:t\\.me|wa\\.me|bit\\.ly)/\\S+"),
                 List.of("acmecloud"),
                 List.of("acmecloud.com"),
+                List.of("@AcmeCloud", "@AcmeCloudHelp"),
                 SPAM_THRESHOLD);
     }
 

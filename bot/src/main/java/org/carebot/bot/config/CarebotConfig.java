@@ -138,10 +138,11 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
-    public record Brand(String name, List<String> tokens, List<String> officialDomains) {
+    public record Brand(String name, List<String> tokens, List<String> officialDomains, List<String> officialHandles) {
         public Brand {
             tokens = listOrEmpty(tokens);
             officialDomains = listOrEmpty(officialDomains);
+            officialHandles = listOrEmpty(officialHandles);
         }
     }
 

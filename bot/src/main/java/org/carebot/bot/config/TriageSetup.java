@@ -25,7 +25,8 @@ public final class TriageSetup {
                 .map(intent -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk()))
                 .toList();
         TriageRules.SpamRules spam = new TriageRules.SpamRules(config.spam().keywords(), config.spam().patterns(),
-                config.brand().tokens(), config.brand().officialDomains(), config.spam().threshold());
+                config.brand().tokens(), config.brand().officialDomains(), config.brand().officialHandles(),
+                config.spam().threshold());
         TriageRules.PriorityWeights weights = new TriageRules.PriorityWeights(priority.flags(),
                 priority.followers().stream().map(t -> new TriageRules.ReachTier(t.min(), t.points())).toList(),
                 priority.verified(), priority.vip(), priority.thresholds().p1(), priority.thresholds().p2(),

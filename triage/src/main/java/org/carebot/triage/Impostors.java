@@ -1,0 +1,47 @@
+package org.carebot.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Fake support accounts: a handle or display name that carries the brand and a support word ("@AcmeCl0ud_Help",
+ * "Acme Cloud Refunds") but is not one of the brand's own handles. A customer's handle rarely has both.
+ */
+final class Impostors {
+
+    private static final List<String> SUPPORT_WORDS = List.of("support", "help", "care", "service", "refund",
+            "official", "team", "desk", "assist", "agent", "admin", "verify", "recovery", "soporte", "ayuda", "hilfe",
+            "kundendienst", "suporte", "ajuda", "reembolso", "remboursement");
+
+    private final List<String> brandTokens;
+    private final Set<String> officialHandles;
+
+    Impostors(List<String> brandTokens, List<String> officialHandles) {
+        this.brandTokens = brandTokens.stream().map(PhishingLinks::unleet).toList();
+        this.officialHandles = officialHandles.stream().map(Impostors::bare).collect(Collectors.toSet());
+    }
+
+    /** The author's handle or name when it imitates the brand's support, as written. */
+    List<String> of(Author author) {
+        List<String> found = new ArrayList<>();
+        if (author.handle() != null && !officialHandles.contains(bare(author.handle())) && imitates(author.handle())) {
+            found.add(author.handle());
+        } else if (author.name() != null && imitates(author.name())
+                && (author.handle() == null || !officialHandles.contains(bare(author.handle())))) {
+            found.add("\"" + author.name() + "\"");
+        }
+        return found;
+    }
+
+    private boolean imitates(String handleOrName) {
+        String squashed = PhishingLinks.unleet(handleOrName.replace(" ", ""));
+        return brandTokens.stream().anyMatch(squashed::contains) && SUPPORT_WORDS.stream().anyMatch(squashed::contains);
+    }
+
+    private static String bare(String handle) {
+        return handle.trim().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+    }
+}
