@@ -3,9 +3,11 @@ package org.carebot.bot.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.carebot.bot.support.FakeSlack;
 import org.carebot.bot.support.TestCarebot;
+import org.carebot.bot.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -21,17 +23,20 @@ class BotFloodTest {
 
     private FakeSlack slack;
     private TestCarebot carebot;
+    private String dbUrl;
 
-    @BeforeEach
-    void start() {
+    /** On H2, and on PostgreSQL when one is configured: the flood and storm counts are SQL of their own. */
+    private void start(TestDatabases.Kind kind) {
+        dbUrl = TestDatabases.freshUrl(kind);
         slack = new FakeSlack();
-        carebot = TestCarebot.start(slack);
+        carebot = TestCarebot.start(slack, dbUrl);
     }
 
     @AfterEach
     void stop() {
-        carebot.close();
-        slack.close();
+        if (carebot != null) carebot.close();
+        if (slack != null) slack.close();
+        if (dbUrl != null) TestDatabases.drop(dbUrl);
     }
 
     private void post(String id, String author, String text) {
@@ -54,8 +59,10 @@ class BotFloodTest {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
-    @Test
-    void copies_with_an_off_site_link_from_many_accounts_are_suppressed_after_the_fifth_account() {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void copies_with_an_off_site_link_from_many_accounts_are_suppressed_after_the_fifth_account(TestDatabases.Kind kind) {
+        start(kind);
         for (int i = 1; i <= 7; i++) {
             post("f" + i, "bot" + i, "Acme Cloud outage? everyone check your files now at cloudfilecheck.xyz/scan");
         }
@@ -73,6 +80,7 @@ class BotFloodTest {
 
     @Test
     void customers_repeating_a_complaint_without_a_link_all_join_the_case() {
+        start(TestDatabases.Kind.H2);
         for (int i = 1; i <= 7; i++) post("c" + i, "customer" + i, "Is Acme Cloud down for everyone? cant open any file");
         carebot.awaitQuiet();
 
@@ -86,6 +94,7 @@ class BotFloodTest {
 
     @Test
     void one_account_repeating_its_link_is_not_a_flood_of_accounts() {
+        start(TestDatabases.Kind.H2);
         for (int i = 1; i <= 6; i++) {
             post("s" + i, "same_person", "Acme Cloud outage? everyone check your files now at cloudfilecheck.xyz/scan");
         }
