@@ -3,15 +3,20 @@ package org.carebot.triage;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Accent- and case-insensitive matching of config keywords inside whole words.
  * A keyword ending in {@code *} matches as a prefix ({@code refund*} finds "refunded").
+ *
+ * <p>Keywords live in a character trie walked from each word start, so a post costs about its length, not its length
+ * times the number of keywords: a regex alternation of the ~1,400 config keywords was a fifth of triage's own time.
+ * Where several keywords match at one position, the one listed first wins and the scan goes on after it, as a regex
+ * alternation would.
  */
 final class TextMatch {
 
@@ -19,12 +24,20 @@ final class TextMatch {
     /** Phones type typographic apostrophes (’ ‘ ʼ); keywords are written with the plain one. */
     private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u2032]");
 
-    private final List<String> keywords;
-    private final Pattern pattern;
+    /** A keyword ending at a trie node: its place in the list, and whether a word must end right after it. */
+    private record Ending(int index, boolean wholeWord) {
+    }
 
-    private TextMatch(List<String> keywords, Pattern pattern) {
+    private static final class Node {
+        final Map<Character, Node> children = new HashMap<>();
+        final List<Ending> endings = new ArrayList<>(1);
+    }
+
+    private final List<String> keywords;
+    private final Node root = new Node();
+
+    private TextMatch(List<String> keywords) {
         this.keywords = keywords;
-        this.pattern = pattern;
     }
 
     /** Lowercase, without accents, compatibility characters folded: the form keywords are matched on. */
@@ -36,37 +49,54 @@ final class TextMatch {
 
     static TextMatch of(Collection<String> rawKeywords) {
         List<String> folded = new ArrayList<>();
-        List<String> alternatives = new ArrayList<>();
+        TextMatch match = new TextMatch(folded);
         for (String raw : rawKeywords) {
             String keyword = fold(raw.trim());
-            if (keyword.isEmpty()) continue;
             boolean prefix = keyword.endsWith("*");
             String word = prefix ? keyword.substring(0, keyword.length() - 1) : keyword;
-            folded.add(word);
+            if (word.isEmpty()) continue;
             // A keyword ending in a sign ("earn $", "18+") may run straight into a number: no end boundary then.
-            boolean wordEnd = !prefix && Character.isLetterOrDigit(word.charAt(word.length() - 1));
-            alternatives.add("(" + Pattern.quote(word) + ")" + (wordEnd ? "(?![\\p{L}\\p{N}])" : ""));
+            boolean wholeWord = !prefix && isWordChar(word.codePointBefore(word.length()));
+            Node node = match.root;
+            for (int i = 0; i < word.length(); i++) node = node.children.computeIfAbsent(word.charAt(i), c -> new Node());
+            node.endings.add(new Ending(folded.size(), wholeWord));
+            folded.add(word);
         }
-        if (alternatives.isEmpty()) return new TextMatch(List.of(), null);
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")");
-        return new TextMatch(List.copyOf(folded), pattern);
+        return match;
     }
 
     /** The distinct keywords found in already folded text, in the order they first appear. */
     List<String> findIn(String foldedText) {
-        if (pattern == null) return List.of();
         List<String> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(foldedText);
-        while (matcher.find()) {
-            firstGroup(matcher).filter(k -> !found.contains(k)).ifPresent(found::add);
+        int position = 0;
+        while (position < foldedText.length()) {
+            int end = -1;
+            if (position == 0 || !isWordChar(foldedText.codePointBefore(position))) {
+                int best = Integer.MAX_VALUE;
+                Node node = root;
+                for (int i = position; i < foldedText.length() && node != null; ) {
+                    node = node.children.get(foldedText.charAt(i++));
+                    if (node == null) break;
+                    for (Ending ending : node.endings) {
+                        if (ending.index() < best && (!ending.wholeWord() || i == foldedText.length()
+                                || !isWordChar(foldedText.codePointAt(i)))) {
+                            best = ending.index();
+                            end = i;
+                        }
+                    }
+                }
+                if (end >= 0 && !found.contains(keywords.get(best))) found.add(keywords.get(best));
+            }
+            position = end > position ? end : position + 1;
         }
         return found;
     }
 
-    private Optional<String> firstGroup(Matcher matcher) {
-        for (int group = 1; group <= matcher.groupCount(); group++) {
-            if (matcher.group(group) != null) return Optional.of(keywords.get(group - 1));
-        }
-        return Optional.empty();
+    /** Letters and numbers, as {@code \p{L}} and {@code \p{N}} in a regex. */
+    private static boolean isWordChar(int codePoint) {
+        if (Character.isLetter(codePoint)) return true;
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }
