@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -110,8 +111,9 @@ public final class CarebotTriageEngine implements TriageEngine {
         String text = post.text();
         List<String> evidence = new ArrayList<>();
         int points = 0;
-        for (String impostor : impostors.of(post.author())) {
-            evidence.add("account imitating the brand's support " + impostor);
+        Optional<String> impostor = impostors.of(post.author());
+        if (impostor.isPresent()) {
+            evidence.add("account imitating the brand's support " + impostor.get());
             points += rules.spam().threshold();
         }
         if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= CLASSIFIER_SPAM_CONFIDENCE) {

@@ -1,7 +1,7 @@
 package org.carebot.triage;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,15 +25,11 @@ final class Impostors {
     }
 
     /** The author's handle or name when it imitates the brand's support, as written. */
-    List<String> of(Author author) {
-        List<String> found = new ArrayList<>();
-        if (author.handle() != null && !officialHandles.contains(bare(author.handle())) && imitates(author.handle())) {
-            found.add(author.handle());
-        } else if (author.name() != null && imitates(author.name())
-                && (author.handle() == null || !officialHandles.contains(bare(author.handle())))) {
-            found.add("\"" + author.name() + "\"");
-        }
-        return found;
+    Optional<String> of(Author author) {
+        if (author.handle() != null && officialHandles.contains(bare(author.handle()))) return Optional.empty();
+        if (author.handle() != null && imitates(author.handle())) return Optional.of(author.handle());
+        if (author.name() != null && imitates(author.name())) return Optional.of("\"" + author.name() + "\"");
+        return Optional.empty();
     }
 
     private boolean imitates(String handleOrName) {

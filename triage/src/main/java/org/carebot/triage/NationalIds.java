@@ -59,15 +59,10 @@ final class NationalIds {
     /** DNI: 8 digits and the letter of their remainder by 23; NIE: X, Y or Z (0, 1, 2) and 7 digits, the same way. */
     static boolean spanishLetterValid(String candidate) {
         String id = candidate.replaceAll("[- ]", "").toUpperCase(Locale.ROOT);
+        if (id.length() != 9) return false;
         char first = id.charAt(0);
-        String digits;
-        if (first == 'X' || first == 'Y' || first == 'Z') {
-            if (id.length() != 9) return false;
-            digits = (first - 'X') + id.substring(1, 8);
-        } else {
-            if (id.length() != 9) return false;
-            digits = id.substring(0, 8);
-        }
+        String digits = first == 'X' || first == 'Y' || first == 'Z' ? (first - 'X') + id.substring(1, 8)
+                : id.substring(0, 8);
         return "TRWAGMYFPDXBNJZSQVHLCKE".charAt((int) (Long.parseLong(digits) % 23)) == id.charAt(8);
     }
 

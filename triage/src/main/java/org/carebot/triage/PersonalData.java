@@ -48,11 +48,6 @@ public final class PersonalData {
         this.nationalIds = new NationalIds(nationalIdRegions);
     }
 
-    /** The same regions for phone numbers and national ids. */
-    public PersonalData(List<String> regions) {
-        this(regions, regions);
-    }
-
     /** Regions whose national id numbers this class can find. */
     public static java.util.Set<String> nationalIdRegions() {
         return NationalIds.SUPPORTED_REGIONS;

@@ -23,7 +23,7 @@ public final class SemanticFlags {
             return new Thresholds(standard, Map.of());
         }
 
-        public double of(SensitiveFlag flag) {
+        public double forFlag(SensitiveFlag flag) {
             return perFlag.getOrDefault(flag, standard);
         }
     }
@@ -66,7 +66,7 @@ public final class SemanticFlags {
         for (Map.Entry<SensitiveFlag, VectorTable> flag : examples.entrySet()) {
             double nearest = flag.getValue().max(vector);
             similarity.put(flag.getKey(), nearest);
-            if (nearest >= thresholds.of(flag.getKey())) flags.add(flag.getKey());
+            if (nearest >= thresholds.forFlag(flag.getKey())) flags.add(flag.getKey());
         }
         return new Reading(flags, similarity);
     }

@@ -111,7 +111,7 @@ class PersonalDataTest {
 
         @Test
         void without_regions_only_international_numbers_count() {
-            PersonalData internationalOnly = new PersonalData(List.of());
+            PersonalData internationalOnly = new PersonalData(List.of(), List.of());
             assertEquals(List.of(), internationalOnly.find("ruf mich an: 030 901820"));
             assertEquals(List.of("phone"),
                     internationalOnly.find("ruf mich an: +49 30 901820").stream().map(Span::kind).toList());

@@ -49,14 +49,14 @@ public final class TriageKit {
     private final FloodSignal floodSignal;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
-                      Optional<TextEmbedder> embedder, int workers, CarebotConfig config) {
+                      Optional<TextEmbedder> embedder, CarebotConfig config) {
         CarebotConfig.ClusterTuning clusters = config.clusters();
         this.engine = engine;
         this.router = router;
         this.personalData = personalData;
         this.examples = examples;
         this.embedder = embedder;
-        this.workers = workers;
+        this.workers = config.triage().workers();
         this.duplicates = new Duplicates(new Duplicates.Settings(clusters.nearDuplicateBits(), clusters.semanticSimilarity()));
         this.clusterWindow = clusters.window();
         this.floodSignal = new FloodSignal(config.brand().tokens(), config.brand().officialDomains(), personalData);
@@ -101,7 +101,7 @@ public final class TriageKit {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
             return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
                     tones(config, null, examples)),
-                    TriageSetup.router(config), personalData, examples, Optional.empty(), tuning.workers(), config);
+                    TriageSetup.router(config), personalData, examples, Optional.empty(), config);
         }
         long started = System.nanoTime();
         TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
@@ -122,7 +122,7 @@ public final class TriageKit {
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
-                TriageSetup.router(config), personalData, examples, Optional.of(embedder), tuning.workers(), config);
+                TriageSetup.router(config), personalData, examples, Optional.of(embedder), config);
     }
 
     private static ToneReader tones(CarebotConfig config, TextEmbedder embedder, ExampleIndex examples) {

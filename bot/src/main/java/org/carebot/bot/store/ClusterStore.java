@@ -24,6 +24,11 @@ public final class ClusterStore {
     public record Member(long caseId, String intent, String text, Instant at) {
     }
 
+    /** The ids (as {@code post_id}) of case {@code :caseId}'s own post and its repeats, for a subquery. */
+    static final String CASE_POSTS = """
+            SELECT post_id FROM case_posts WHERE case_id = :caseId
+            UNION ALL SELECT post_id FROM cases WHERE id = :caseId""";
+
     public void join(Handle handle, long caseId, long postId, String how, double score, Instant at) {
         handle.createUpdate("""
                         INSERT INTO case_posts (case_id, post_id, how, score, joined_at)
@@ -39,14 +44,9 @@ public final class ClusterStore {
 
     /** Distinct authors of a case's own post, its repeats and post {@code postId}, received since {@code since}. */
     public int authorsSince(Handle handle, long caseId, long postId, Instant since) {
-        return handle.createQuery("""
-                        SELECT COUNT(DISTINCT p.platform || ':' || COALESCE(p.author_id, p.author_handle, '')) FROM (
-                            SELECT post_id FROM case_posts WHERE case_id = :caseId
-                            UNION ALL SELECT post_id FROM cases WHERE id = :caseId
-                            UNION ALL SELECT id AS post_id FROM posts WHERE id = :postId) m
-                        JOIN posts p ON p.id = m.post_id
-                        WHERE p.received_at >= :since
-                        """)
+        return handle.createQuery("SELECT COUNT(DISTINCT p.platform || ':' || COALESCE(p.author_id, p.author_handle, ''))"
+                        + " FROM (" + CASE_POSTS + " UNION ALL SELECT id AS post_id FROM posts WHERE id = :postId) m"
+                        + " JOIN posts p ON p.id = m.post_id WHERE p.received_at >= :since")
                 .bind("caseId", caseId)
                 .bind("postId", postId)
                 .bind("since", since)

@@ -53,14 +53,9 @@ public final class IncidentStore {
      * case's members: filtering every post of the window first was half of the triage writer's time in a storm.
      */
     public Map<String, Integer> clusterPostsByPlatform(Handle handle, long caseId, Instant since) {
-        return perPlatform(handle.createQuery("""
-                        SELECT p.platform, COUNT(*) AS posts FROM (
-                            SELECT post_id FROM case_posts WHERE case_id = :caseId
-                            UNION ALL SELECT post_id FROM cases WHERE id = :caseId) m
-                        JOIN posts p ON p.id = m.post_id
-                        WHERE p.received_at >= :since
-                        GROUP BY p.platform ORDER BY posts DESC, p.platform
-                        """)
+        return perPlatform(handle.createQuery("SELECT p.platform, COUNT(*) AS posts FROM (" + ClusterStore.CASE_POSTS
+                        + ") m JOIN posts p ON p.id = m.post_id WHERE p.received_at >= :since"
+                        + " GROUP BY p.platform ORDER BY posts DESC, p.platform")
                 .bind("caseId", caseId)
                 .bind("since", since)
                 .map((rs, ctx) -> Map.entry(rs.getString("platform"), rs.getInt("posts")))
