@@ -2,9 +2,11 @@ package org.carebot.triage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Embeds the normalized form of a text (lowercase, single spaces) and remembers the last {@code capacity} results:
@@ -32,10 +34,11 @@ public final class CachingEmbedder implements TextEmbedder {
     @Override
     public List<float[]> embedAll(List<String> texts) {
         List<String> keys = texts.stream().map(CachingEmbedder::normalize).toList();
-        List<String> missing = new ArrayList<>();
+        Set<String> missingKeys = new LinkedHashSet<>();
         synchronized (cache) {
-            for (String key : keys) if (!cache.containsKey(key) && !missing.contains(key)) missing.add(key);
+            for (String key : keys) if (!cache.containsKey(key)) missingKeys.add(key);
         }
+        List<String> missing = List.copyOf(missingKeys);
         if (!missing.isEmpty()) {
             List<float[]> vectors = delegate.embedAll(missing);
             synchronized (cache) {

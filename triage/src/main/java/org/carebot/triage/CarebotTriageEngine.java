@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class CarebotTriageEngine implements TriageEngine {
 
-    /** The classifier's own "this is spam" suppresses only when it is this sure; rules decide the rest. */
-    static final double CLASSIFIER_SPAM_CONFIDENCE = 0.6;
-
     private final TriageRules rules;
     private final IntentClassifier intents;
     private final SemanticFlags semanticFlags;
@@ -116,7 +113,7 @@ public final class CarebotTriageEngine implements TriageEngine {
             evidence.add("account imitating the brand's support " + impostor.get());
             points += rules.spam().threshold();
         }
-        if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= CLASSIFIER_SPAM_CONFIDENCE) {
+        if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= rules.spam().classifierConfidence()) {
             evidence.add("resembles known scams (" + intent.evidence() + ")");
             points += rules.spam().threshold();
         }

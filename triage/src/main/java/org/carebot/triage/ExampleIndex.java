@@ -35,7 +35,15 @@ public final class ExampleIndex {
         }
     }
 
-    private volatile List<Group> groups = List.of();
+    /** The groups, and the surface form of every example in group order (for the lexical half of a similarity). */
+    private record Snapshot(List<Group> groups, CharGramTable surface) {
+        static Snapshot of(List<Group> groups) {
+            return new Snapshot(groups, new CharGramTable(
+                    groups.stream().flatMap(g -> g.examples().stream()).map(Example::text).toList()));
+        }
+    }
+
+    private volatile Snapshot snapshot = Snapshot.of(List.of());
 
     public synchronized void add(Example example) {
         addAll(List.of(example));
@@ -43,31 +51,49 @@ public final class ExampleIndex {
 
     public synchronized void addAll(List<Example> added) {
         Map<String, List<Example>> byIntent = new LinkedHashMap<>();
-        for (Group group : groups) byIntent.put(group.intent(), new ArrayList<>(group.examples()));
+        for (Group group : snapshot.groups()) byIntent.put(group.intent(), new ArrayList<>(group.examples()));
         for (Example example : added) byIntent.computeIfAbsent(example.intent(), i -> new ArrayList<>()).add(example);
         List<Group> next = new ArrayList<>();
         byIntent.forEach((intent, examples) -> next.add(new Group(intent, List.copyOf(examples))));
-        groups = List.copyOf(next);
+        snapshot = Snapshot.of(List.copyOf(next));
     }
 
     /** The examples of one intent, as they are now. */
     public List<Example> examples(String intent) {
-        return groups.stream().filter(g -> g.intent().equals(intent)).findFirst().map(Group::examples).orElse(List.of());
+        return snapshot.groups().stream().filter(g -> g.intent().equals(intent)).findFirst().map(Group::examples).orElse(List.of());
     }
 
     public int size() {
-        return groups.stream().mapToInt(g -> g.examples().size()).sum();
+        return snapshot.groups().stream().mapToInt(g -> g.examples().size()).sum();
     }
 
     public long count(Source source) {
-        return groups.stream().flatMap(g -> g.examples().stream()).filter(e -> e.source() == source).count();
+        return snapshot.groups().stream().flatMap(g -> g.examples().stream()).filter(e -> e.source() == source).count();
     }
 
     /** Per intent, how similar its closest {@code k} examples are to the query; most similar intent first. */
     public List<IntentSimilarity> similarities(float[] query, int k) {
-        List<IntentSimilarity> result = new ArrayList<>(groups.size());
-        for (Group group : groups) {
+        return similarities(query, null, k, 0);
+    }
+
+    /**
+     * Per intent, how similar its closest {@code k} examples are to a post: by meaning, and with
+     * {@code surfaceWeight} above 0, that share by shared word pieces ({@link CharGramTable}).
+     */
+    public List<IntentSimilarity> similarities(float[] query, String text, int k, double surfaceWeight) {
+        Snapshot current = snapshot;
+        float[] surface = surfaceWeight > 0 ? current.surface().similarities(text) : null;
+        List<IntentSimilarity> result = new ArrayList<>(current.groups().size());
+        int offset = 0;
+        for (Group group : current.groups()) {
             float[] similarities = group.vectors().dot(query);
+            if (surface != null) {
+                for (int i = 0; i < similarities.length; i++) {
+                    similarities[i] = (float) ((1 - surfaceWeight) * similarities[i]
+                            + surfaceWeight * surface[offset + i]);
+                }
+            }
+            offset += similarities.length;
             int best = 0;
             for (int i = 1; i < similarities.length; i++) {
                 if (similarities[i] > similarities[best]) best = i;

@@ -20,10 +20,18 @@ public final class ExampleIntentClassifier implements IntentClassifier {
      * @param minSimilarity below this best similarity, with no keyword either, nothing is close enough
      * @param keywordWeight score added per keyword hit of an intent (at most two count)
      * @param temperature   softmax temperature over the scores; smaller is more decisive
+     * @param surfaceWeight share of a similarity that comes from shared word pieces rather than meaning (0 to 1)
      */
-    public record Settings(int neighbours, double minSimilarity, double keywordWeight, double temperature) {
+    public record Settings(int neighbours, double minSimilarity, double keywordWeight, double temperature,
+                           double surfaceWeight) {
+        public Settings {
+            if (surfaceWeight < 0 || surfaceWeight > 1) {
+                throw new IllegalArgumentException("surfaceWeight must be between 0 and 1, got " + surfaceWeight);
+            }
+        }
+
         public static Settings defaults() {
-            return new Settings(3, 0.30, 0.05, 0.05);
+            return new Settings(3, 0.30, 0.05, 0.05, 0);
         }
     }
 
@@ -43,7 +51,8 @@ public final class ExampleIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentGuess classify(String text, String folded) {
-        List<ExampleIndex.IntentSimilarity> similarities = index.similarities(embedder.embed(text), settings.neighbours());
+        List<ExampleIndex.IntentSimilarity> similarities = index.similarities(embedder.embed(text), text,
+                settings.neighbours(), settings.surfaceWeight());
         Map<String, List<String>> hits = keywords.hits(folded);
         if (similarities.isEmpty()) return keywords.classify(text, folded);
 

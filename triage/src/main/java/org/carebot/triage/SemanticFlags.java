@@ -1,5 +1,6 @@
 package org.carebot.triage;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,20 +8,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sensitive content found by meaning: a post at least as similar as its flag's threshold to one of the flag's example
- * posts gets the flag. Catches what keywords cannot (indirect self-harm language, a legal threat in other words) in
- * every language the examples cover.
+ * Sensitive content found by resemblance: a post at least as similar as its flag's threshold to one of the flag's
+ * example posts gets the flag, unless one of the flag's counter-examples (posts that sound like it and are not: "this
+ * outage is killing me") is closer still. Catches what keywords cannot (indirect self-harm language, a legal threat
+ * in other words) in every language the examples cover. Similarity mixes meaning (embeddings) with shared word pieces
+ * ({@link CharGramTable}), which carry the languages an English sentence model reads poorly.
  */
 public final class SemanticFlags {
 
-    /** How similar a post must be to a flag's examples: one value, and flags that need their own (self-harm lower). */
-    public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag) {
+    /**
+     * How similar a post must be to a flag's examples: one value, and flags that need their own (self-harm lower);
+     * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone).
+     */
+    public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight) {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
+            if (surfaceWeight < 0 || surfaceWeight > 1) {
+                throw new IllegalArgumentException("surfaceWeight must be between 0 and 1, got " + surfaceWeight);
+            }
         }
 
         public static Thresholds of(double standard) {
-            return new Thresholds(standard, Map.of());
+            return new Thresholds(standard, Map.of(), 0);
         }
 
         public double forFlag(SensitiveFlag flag) {
@@ -28,29 +37,68 @@ public final class SemanticFlags {
         }
     }
 
-    /** The flags a post earned, and its similarity to the nearest example of each flag. */
-    public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> similarity) {
-        public Reading {
-            flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
-            similarity = Map.copyOf(similarity);
+    /** The example posts of one flag, and the posts that sound like it but are not. */
+    public record Examples(List<String> posts, List<String> counterPosts) {
+        public Examples {
+            posts = List.copyOf(posts);
+            counterPosts = counterPosts == null ? List.of() : List.copyOf(counterPosts);
         }
 
-        /** How close the post came to an example of any flag; 0 without examples. */
-        public double closest() {
-            return similarity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        public static Map<SensitiveFlag, Examples> of(Map<SensitiveFlag, List<String>> posts) {
+            Map<SensitiveFlag, Examples> examples = new EnumMap<>(SensitiveFlag.class);
+            posts.forEach((flag, list) -> examples.put(flag, new Examples(list, List.of())));
+            return examples;
         }
     }
 
-    private final TextEmbedder embedder;
-    private final Map<SensitiveFlag, VectorTable> examples = new EnumMap<>(SensitiveFlag.class);
-    private final Thresholds thresholds;
+    /**
+     * The flags a post earned; per flag, its similarity to the nearest example and to the nearest counter-example
+     * (-1 without any); and how close it came in meaning alone to any example, for the auto-reply safety margin.
+     */
+    public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> similarity,
+                          Map<SensitiveFlag, Double> counterSimilarity, double closestMeaning) {
+        public Reading {
+            flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+            similarity = Map.copyOf(similarity);
+            counterSimilarity = Map.copyOf(counterSimilarity);
+        }
 
-    public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, List<String>> examplePosts, Thresholds thresholds) {
+        static Reading nothing() {
+            return new Reading(Set.of(), Map.of(), Map.of(), 0);
+        }
+
+        /** How close the post came in meaning to an example of any flag; 0 without examples. */
+        public double closest() {
+            return closestMeaning;
+        }
+    }
+
+    /** Which flag a row of the tables belongs to, and whether it is a counter-example. */
+    private record Row(SensitiveFlag flag, boolean counter) {
+    }
+
+    private final TextEmbedder embedder;
+    private final Thresholds thresholds;
+    private final List<Row> rows = new ArrayList<>();
+    private final VectorTable meaning;
+    private final CharGramTable surface;
+
+    public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds) {
         this.embedder = embedder;
         this.thresholds = thresholds;
-        examplePosts.forEach((flag, posts) -> {
-            if (!posts.isEmpty()) examples.put(flag, new VectorTable(embedder.embedAll(posts)));
+        List<String> texts = new ArrayList<>();
+        examples.forEach((flag, set) -> {
+            for (String post : set.posts()) {
+                rows.add(new Row(flag, false));
+                texts.add(post);
+            }
+            for (String post : set.counterPosts()) {
+                rows.add(new Row(flag, true));
+                texts.add(post);
+            }
         });
+        this.meaning = new VectorTable(texts.isEmpty() ? List.of() : embedder.embedAll(texts));
+        this.surface = new CharGramTable(texts);
     }
 
     /** Flags nothing: for the keyword engine. */
@@ -59,15 +107,24 @@ public final class SemanticFlags {
     }
 
     public Reading read(String text) {
-        if (examples.isEmpty()) return new Reading(Set.of(), Map.of());
-        float[] vector = embedder.embed(text);
-        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-        Map<SensitiveFlag, Double> similarity = new EnumMap<>(SensitiveFlag.class);
-        for (Map.Entry<SensitiveFlag, VectorTable> flag : examples.entrySet()) {
-            double nearest = flag.getValue().max(vector);
-            similarity.put(flag.getKey(), nearest);
-            if (nearest >= thresholds.forFlag(flag.getKey())) flags.add(flag.getKey());
+        if (rows.isEmpty()) return Reading.nothing();
+        float[] byMeaning = meaning.dot(embedder.embed(text));
+        double weight = thresholds.surfaceWeight();
+        float[] bySurface = weight > 0 ? surface.similarities(text) : null;
+        Map<SensitiveFlag, Double> nearest = new EnumMap<>(SensitiveFlag.class);
+        Map<SensitiveFlag, Double> nearestCounter = new EnumMap<>(SensitiveFlag.class);
+        double closestMeaning = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            double similarity = bySurface == null ? byMeaning[i] : (1 - weight) * byMeaning[i] + weight * bySurface[i];
+            (row.counter() ? nearestCounter : nearest).merge(row.flag(), similarity, Math::max);
+            if (!row.counter()) closestMeaning = Math.max(closestMeaning, byMeaning[i]);
         }
-        return new Reading(flags, similarity);
+        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        nearest.forEach((flag, similarity) -> {
+            boolean closerToCounter = nearestCounter.getOrDefault(flag, -1.0) > similarity;
+            if (similarity >= thresholds.forFlag(flag) && !closerToCounter) flags.add(flag);
+        });
+        return new Reading(flags, nearest, nearestCounter, closestMeaning);
     }
 }

@@ -71,9 +71,11 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
      * @param brandTokens     names a phishing domain imitates (e.g. {@code acmecloud})
      * @param officialDomains the brand's real domains; links elsewhere that imitate a brand token are phishing
      * @param threshold       points at which a post is suppressed
+     * @param classifierConfidence the intent classifier's own "this is spam" suppresses at this confidence or more
      */
     public record SpamRules(List<String> keywords, List<String> patterns, List<String> brandTokens,
-                            List<String> officialDomains, List<String> officialHandles, int threshold) {
+                            List<String> officialDomains, List<String> officialHandles, int threshold,
+                            double classifierConfidence) {
         public SpamRules {
             keywords = List.copyOf(keywords);
             patterns = List.copyOf(patterns);

@@ -128,4 +128,27 @@ class ExampleIntentClassifierTest {
 
         assertEquals(4, embedder.embedded.get(), "one, two, three, then two again after it was evicted");
     }
+
+    @Test
+    void shared_word_pieces_decide_where_meaning_cannot_tell_intents_apart() {
+        TextEmbedder blind = texts -> texts.stream().map(t -> new float[]{1, 0}).toList();  // every text means the same
+        ExampleIndex examples = new ExampleIndex();
+        for (String[] labeled : new String[][]{
+                {"billing_issue", "me cobraron dos veces la suscripción, quiero un reembolso"},
+                {"billing_issue", "la factura de este mes está mal cobrada"},
+                {"bug_report", "die App stürzt beim Öffnen der Einstellungen ab"},
+                {"bug_report", "beim Export stürzt alles ab"}}) {
+            examples.add(new ExampleIndex.Example(labeled[0], labeled[1], blind.embed(labeled[1]),
+                    ExampleIndex.Source.CONFIG));
+        }
+        TriageRules unsureAtEvenOdds = TriageFixtures.rules(0.6);
+        var meaningOnly = new ExampleIntentClassifier(blind, examples, unsureAtEvenOdds,
+                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0));
+        var withSurface = new ExampleIntentClassifier(blind, examples, unsureAtEvenOdds,
+                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0.65));
+        String post = "otra vez me cobraron la factura doble, reembolso ya";
+
+        assertEquals(Triage.OTHER, meaningOnly.classify(post, TextMatch.fold(post)).intent(), "a tie: it abstains");
+        assertEquals("billing_issue", withSurface.classify(post, TextMatch.fold(post)).intent());
+    }
 }

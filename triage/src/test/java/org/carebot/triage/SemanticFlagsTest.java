@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SemanticFlagsTest {
 
     private final ExampleIntentClassifierTest.BagOfWords embedder = new ExampleIntentClassifierTest.BagOfWords();
-    private final Map<SensitiveFlag, List<String>> examples = Map.of(
+    private final Map<SensitiveFlag, SemanticFlags.Examples> examples = SemanticFlags.Examples.of(Map.of(
             SensitiveFlag.SELF_HARM, List.of("i honestly do not want to live anymore"),
-            SensitiveFlag.LEGAL_THREAT, List.of("my lawyer will take you to court"));
+            SensitiveFlag.LEGAL_THREAT, List.of("my lawyer will take you to court")));
     private static final String POST = "after losing my files i do not want to live";
 
     private double similarityTo(String example) {
@@ -27,7 +27,7 @@ class SemanticFlagsTest {
         double similarity = similarityTo("i honestly do not want to live anymore");
         SemanticFlags standard = new SemanticFlags(embedder, examples, SemanticFlags.Thresholds.of(similarity + 0.01));
         SemanticFlags recallFirst = new SemanticFlags(embedder, examples, new SemanticFlags.Thresholds(
-                similarity + 0.01, Map.of(SensitiveFlag.SELF_HARM, similarity - 0.01)));
+                similarity + 0.01, Map.of(SensitiveFlag.SELF_HARM, similarity - 0.01), 0));
 
         assertEquals(Set.of(), standard.read(POST).flags());
         assertEquals(Set.of(SensitiveFlag.SELF_HARM), recallFirst.read(POST).flags());
@@ -44,6 +44,40 @@ class SemanticFlagsTest {
         assertEquals(legal, reading.similarity().get(SensitiveFlag.LEGAL_THREAT), 1e-6);
         assertEquals(Math.max(selfHarm, legal), reading.closest(), 1e-6);
         assertTrue(selfHarm > legal);
+    }
+
+    @Test
+    void a_closer_counter_example_keeps_the_flag_off() {
+        String venting = "this outage is killing me i do not want to see another error";
+        Map<SensitiveFlag, SemanticFlags.Examples> withCounter = Map.of(SensitiveFlag.SELF_HARM, new SemanticFlags.Examples(
+                List.of("i honestly do not want to live anymore"),
+                List.of("this outage is killing me, another error again")));
+        SemanticFlags lowThreshold = new SemanticFlags(embedder, SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM,
+                List.of("i honestly do not want to live anymore"))), SemanticFlags.Thresholds.of(0.1));
+        SemanticFlags refined = new SemanticFlags(embedder, withCounter, SemanticFlags.Thresholds.of(0.1));
+
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), lowThreshold.read(venting).flags(), "near enough to the example");
+        SemanticFlags.Reading reading = refined.read(venting);
+        assertTrue(reading.counterSimilarity().get(SensitiveFlag.SELF_HARM) > reading.similarity().get(SensitiveFlag.SELF_HARM));
+        assertEquals(Set.of(), reading.flags(), "but nearer still to a post that only sounds like it");
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), refined.read(POST).flags(), "the real thing is still flagged");
+    }
+
+    @Test
+    void word_pieces_find_a_flag_in_words_the_meaning_model_does_not_know() {
+        TextEmbedder blind = texts -> texts.stream().map(t -> new float[]{1, 0}).toList();  // every text means the same
+        Map<SensitiveFlag, SemanticFlags.Examples> legal = SemanticFlags.Examples.of(Map.of(
+                SensitiveFlag.LEGAL_THREAT, List.of("vou processar a empresa, já falei com meu advogado"),
+                SensitiveFlag.SELF_HARM, List.of("ich will nicht mehr leben")));
+        SemanticFlags meaningOnly = new SemanticFlags(blind, legal, new SemanticFlags.Thresholds(0.9, Map.of(), 0));
+        SemanticFlags withSurface = new SemanticFlags(blind, legal, new SemanticFlags.Thresholds(0.9, Map.of(), 0.5));
+        String post = "meu advogado vai processar voces";
+
+        assertEquals(Set.of(SensitiveFlag.LEGAL_THREAT, SensitiveFlag.SELF_HARM), meaningOnly.read(post).flags(),
+                "meaning alone cannot tell them apart");
+        SemanticFlags.Reading reading = withSurface.read(post);
+        assertTrue(reading.similarity().get(SensitiveFlag.LEGAL_THREAT) > reading.similarity().get(SensitiveFlag.SELF_HARM));
+        assertEquals(1.0, reading.closest(), 1e-6, "the safety margin still reads meaning alone");
     }
 
     @Test

@@ -22,7 +22,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             List<EscalationTarget> escalationTargets, Map<String, RoleConfig> roles,
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
                             ClusterTuning clusters, AutoReplyConfig autoReply,
-                            Map<SensitiveFlag, List<String>> sensitiveExamples, StormTuning storms,
+                            Map<SensitiveFlag, List<String>> sensitiveExamples,
+                            Map<SensitiveFlag, List<String>> sensitiveCounterExamples, StormTuning storms,
                             ToneConfig tone, DigestConfig digest) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
@@ -43,6 +44,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         clusters = clusters == null ? ClusterTuning.defaults() : clusters;
         autoReply = autoReply == null ? new AutoReplyConfig(null, null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
+        sensitiveCounterExamples = sensitiveCounterExamples == null ? Map.of() : Map.copyOf(sensitiveCounterExamples);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
         tone = tone == null ? new ToneConfig(null, null, null) : tone;
         digest = digest == null ? new DigestConfig(null) : digest;
@@ -116,8 +118,9 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */
     public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
-                               Double keywordWeight, Double temperature, Integer embeddingCache,
-                               Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag) {
+                               Double keywordWeight, Double temperature, Double surfaceWeight, Integer embeddingCache,
+                               Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
+                               Double sensitiveSurfaceWeight) {
 
         public enum Engine { EMBEDDINGS, LINEAR, KEYWORDS }
 
@@ -128,13 +131,15 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             minSimilarity = minSimilarity == null ? 0.30 : minSimilarity;
             keywordWeight = keywordWeight == null ? 0.05 : keywordWeight;
             temperature = temperature == null ? 0.05 : temperature;
+            surfaceWeight = surfaceWeight == null ? 0.0 : surfaceWeight;
             embeddingCache = embeddingCache == null ? 20_000 : embeddingCache;
             sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
             sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
+            sensitiveSurfaceWeight = sensitiveSurfaceWeight == null ? 0.0 : sensitiveSurfaceWeight;
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -155,9 +160,14 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
+    /**
+     * Spam and scams: keywords (1 point each), patterns (2), lookalike links and fake support accounts (the threshold)
+     * add up to {@code threshold}; the intent classifier's own "this is spam" suppresses at {@code classifierConfidence}.
+     */
     public record SpamConfig(String intent, int threshold, List<String> keywords, List<String> patterns,
-                             FloodConfig flood) {
+                             FloodConfig flood, Double classifierConfidence) {
         public SpamConfig {
+            classifierConfidence = classifierConfidence == null ? 0.6 : classifierConfidence;
             keywords = listOrEmpty(keywords);
             patterns = listOrEmpty(patterns);
             flood = flood == null ? new FloodConfig(null, null) : flood;

@@ -105,6 +105,9 @@ final class ConfigValidator {
             problem("spam.intent", "'" + spam.intent() + "' is not an intent in intents");
         }
         if (spam.threshold() < 1) problem("spam.threshold", "must be 1 or more");
+        if (spam.classifierConfidence() <= 0 || spam.classifierConfidence() > 1) {
+            problem("spam.classifier_confidence", "must be within 0..1 (above 0)");
+        }
         if (spam.flood().accounts() < 2) problem("spam.flood.accounts", "must be 2 or more");
         if (spam.flood().window().isNegative() || spam.flood().window().isZero()) {
             problem("spam.flood.window", "must be longer than zero");
@@ -225,6 +228,10 @@ final class ConfigValidator {
         if (triage.neighbours() < 1) problem("triage.neighbours", "must be 1 or more");
         if (triage.minSimilarity() < -1 || triage.minSimilarity() > 1) problem("triage.min_similarity", "must be within -1..1");
         if (triage.temperature() <= 0) problem("triage.temperature", "must be above 0");
+        if (triage.surfaceWeight() < 0 || triage.surfaceWeight() > 1) problem("triage.surface_weight", "must be within 0..1");
+        if (triage.sensitiveSurfaceWeight() < 0 || triage.sensitiveSurfaceWeight() > 1) {
+            problem("triage.sensitive_surface_weight", "must be within 0..1");
+        }
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
         if (triage.sensitiveSimilarity() <= 0 || triage.sensitiveSimilarity() > 1) {
             problem("triage.sensitive_similarity", "must be within 0..1 (above 0)");
@@ -277,6 +284,10 @@ final class ConfigValidator {
                 }
             }
         }
+        config.sensitiveCounterExamples().keySet().stream()
+                .filter(flag -> config.sensitiveExamples().getOrDefault(flag, java.util.List.of()).isEmpty())
+                .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
+                        "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
     }
 
     private static boolean blank(String text) {

@@ -19,6 +19,7 @@ import org.carebot.triage.LinearIntentClassifier;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
 import org.carebot.triage.SemanticFlags;
+import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.ToneReader;
 import org.carebot.triage.TextEmbedder;
 import org.carebot.triage.TriageEngine;
@@ -27,7 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -104,7 +107,7 @@ public final class TriageKit {
                     TriageSetup.router(config), personalData, examples, Optional.empty(), config);
         }
         long started = System.nanoTime();
-        TextEmbedder embedder = new CachingEmbedder(MiniLmEmbedder.shared(), tuning.embeddingCache());
+        TextEmbedder embedder = sharedEmbedder(tuning.embeddingCache());
         examples.addAll(configExamples(config, embedder));
         IntentClassifier classifier;
         if (tuning.engine() == CarebotConfig.TriageTuning.Engine.LINEAR) {
@@ -113,16 +116,39 @@ public final class TriageKit {
             classifier = linear;
         } else {
             classifier = new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
-                    tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature()));
+                    tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature(),
+                    tuning.surfaceWeight()));
         }
-        SemanticFlags semanticFlags = new SemanticFlags(embedder, config.sensitiveExamples(),
-                new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag()));
-        log.info("Embeddings engine ready: {} intent and {} sensitive-content examples embedded in {} ms",
-                examples.size(), config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
+        SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config),
+                new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
+                        tuning.sensitiveSurfaceWeight()));
+        log.info("Embeddings engine ready: {} intent examples, {} sensitive-content examples and {} counter-examples "
+                        + "embedded in {} ms", examples.size(),
+                config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
+                config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
                 TriageSetup.router(config), personalData, examples, Optional.of(embedder), config);
+    }
+
+    private static CachingEmbedder sharedEmbedder;
+
+    /**
+     * The process has one model, so one cache in front of it: a Carebot started again in the same process (a test, a
+     * reloaded config) finds its thousands of examples embedded. The first capacity asked for holds.
+     */
+    private static synchronized TextEmbedder sharedEmbedder(int capacity) {
+        if (sharedEmbedder == null) sharedEmbedder = new CachingEmbedder(MiniLmEmbedder.shared(), capacity);
+        return sharedEmbedder;
+    }
+
+    /** Each flag's example posts with its counter-examples, as written in config. */
+    public static Map<SensitiveFlag, SemanticFlags.Examples> sensitiveExamples(CarebotConfig config) {
+        Map<SensitiveFlag, SemanticFlags.Examples> examples = new EnumMap<>(SensitiveFlag.class);
+        config.sensitiveExamples().forEach((flag, posts) -> examples.put(flag,
+                new SemanticFlags.Examples(posts, config.sensitiveCounterExamples().getOrDefault(flag, List.of()))));
+        return examples;
     }
 
     private static ToneReader tones(CarebotConfig config, TextEmbedder embedder, ExampleIndex examples) {

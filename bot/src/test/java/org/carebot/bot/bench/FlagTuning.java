@@ -23,12 +23,14 @@ import java.util.Set;
  * Picks each sensitive flag's similarity threshold on one half of the dev set (even lines) and reports it on the
  * other half (odd lines). A post has a flag when a keyword or pattern finds it, or when it is at least the threshold
  * alike to one of the flag's examples. The pick is the highest recall whose precision stays at 0.80 (then, for flags
- * where recall comes first, 0.50) or more on the tuning half; failing that, the best F2 (recall weighs twice). Run:
- * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning}.
+ * where recall comes first, 0.50) or more on the tuning half; failing that, the best F2 (recall weighs twice). A
+ * counter-example closer than the nearest example vetoes the flag. Run:
+ * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args=0,0.35,0.5]} (surface weights to try;
+ * the configured one by default).
  */
 public final class FlagTuning {
 
-    private record Scored(Set<String> expected, Set<SensitiveFlag> byKeyword, Map<SensitiveFlag, Double> similarity) {
+    private record Scored(Set<String> expected, Set<SensitiveFlag> byKeyword, SemanticFlags.Reading reading) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,26 +39,32 @@ public final class FlagTuning {
         TextEmbedder embedder = kit.embedder().orElseThrow();
         CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(TriageSetup.rules(config), kit.personalData(),
                 new LanguageGuess(config.languages()));
-        SemanticFlags meaning = new SemanticFlags(embedder, config.sensitiveExamples(), SemanticFlags.Thresholds.of(1.0));
-
         List<JsonNode> all = QualityReport.devset();
-        List<Scored> tune = new ArrayList<>();
-        List<Scored> holdout = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            JsonNode item = all.get(i);
-            String text = item.get("text").asText();
-            Set<String> expected = new java.util.HashSet<>();
-            item.get("flags").forEach(f -> expected.add(f.asText()));
-            Scored scored = new Scored(expected, keywordsOnly.triage(Post.ofText("x", "t" + i, text)).sensitive(),
-                    meaning.read(text).similarity());
-            (i % 2 == 0 ? tune : holdout).add(scored);
-        }
-        System.out.printf(Locale.ROOT, "%-15s %9s  %-22s %-22s %-22s%n", "flag", "threshold", "keywords only (held-out)",
-                "tuning half", "held-out half");
-        for (double floor : new double[]{0.80, 0.50}) {
-            System.out.printf(Locale.ROOT, "Most recall at precision %.2f or more on the tuning half:%n", floor);
-            for (SensitiveFlag flag : SensitiveFlag.values()) {
-                if (flag != SensitiveFlag.PERSONAL_DATA) pick(flag, floor, tune, holdout);
+        double[] weights = args.length > 0 && !args[0].isBlank() ? java.util.Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble)
+                .toArray() : new double[]{config.triage().sensitiveSurfaceWeight()};
+        for (double surfaceWeight : weights) {
+            SemanticFlags resemblance = new SemanticFlags(embedder, TriageKit.sensitiveExamples(config),
+                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight));
+            List<Scored> tune = new ArrayList<>();
+            List<Scored> holdout = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                JsonNode item = all.get(i);
+                String text = item.get("text").asText();
+                Set<String> expected = new java.util.HashSet<>();
+                item.get("flags").forEach(f -> expected.add(f.asText()));
+                Scored scored = new Scored(expected, keywordsOnly.triage(Post.ofText("x", "t" + i, text)).sensitive(),
+                        resemblance.read(text));
+                (i % 2 == 0 ? tune : holdout).add(scored);
+            }
+            System.out.printf(Locale.ROOT, "%nSurface weight %.2f (counter-examples: %d)%n", surfaceWeight,
+                    config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum());
+            System.out.printf(Locale.ROOT, "%-15s %9s  %-33s %-22s %-22s%n", "flag", "threshold",
+                    "keywords only (tuning / held-out)", "tuning half", "held-out half");
+            for (double floor : new double[]{0.80, 0.50}) {
+                System.out.printf(Locale.ROOT, "Most recall at precision %.2f or more on the tuning half:%n", floor);
+                for (SensitiveFlag flag : SensitiveFlag.values()) {
+                    if (flag != SensitiveFlag.PERSONAL_DATA) pick(flag, floor, tune, holdout);
+                }
             }
         }
     }
@@ -66,7 +74,7 @@ public final class FlagTuning {
         double pickRecall = -1;
         double pickF2 = -1;
         boolean pickMeetsPrecision = false;
-        for (double threshold = 0.45; threshold <= 0.901; threshold += 0.025) {
+        for (double threshold = 0.20; threshold <= 0.901; threshold += 0.025) {
             double[] pr = precisionRecall(tune, flag, threshold);
             boolean meets = pr[0] >= precisionFloor;
             double f2 = f2(pr);
@@ -79,11 +87,13 @@ public final class FlagTuning {
                 pickMeetsPrecision = meets;
             }
         }
+        double[] keywordsTune = precisionRecall(tune, flag, 2.0);
         double[] keywords = precisionRecall(holdout, flag, 2.0);
         double[] tuned = precisionRecall(tune, flag, pick);
         double[] held = precisionRecall(holdout, flag, pick);
-        System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f            P %.2f R %.2f            "
-                + "P %.2f R %.2f%n", flag.key(), pick, keywords[0], keywords[1], tuned[0], tuned[1], held[0], held[1]);
+        System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f   P %.2f R %.2f            "
+                + "P %.2f R %.2f%n", flag.key(), pick, keywordsTune[0], keywordsTune[1], keywords[0], keywords[1],
+                tuned[0], tuned[1], held[0], held[1]);
     }
 
     /** Precision and recall of "keyword, or at least {@code threshold} alike". */
@@ -93,7 +103,9 @@ public final class FlagTuning {
         int falseNegative = 0;
         for (Scored item : items) {
             boolean want = item.expected().contains(flag.key());
-            boolean got = item.byKeyword().contains(flag) || item.similarity().getOrDefault(flag, 0.0) >= threshold;
+            double similarity = item.reading().similarity().getOrDefault(flag, 0.0);
+            boolean counterCloser = item.reading().counterSimilarity().getOrDefault(flag, -1.0) > similarity;
+            boolean got = item.byKeyword().contains(flag) || (similarity >= threshold && !counterCloser);
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
             if (want && !got) falseNegative++;

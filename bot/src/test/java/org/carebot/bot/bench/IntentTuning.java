@@ -22,7 +22,9 @@ import java.util.TreeSet;
 
 /**
  * Picks the classifier settings on one half of the dev set (even lines) and reports them on the other half (odd
- * lines), so the figure that counts was not tuned on. Run: {@code mvn -P quality verify -pl bot -Dquality.main=IntentTuning}.
+ * lines), so the figure that counts was not tuned on; then the same for the confidence at which the classifier's own
+ * "this is spam" suppresses. Run: {@code mvn -P quality verify -pl bot -Dquality.main=IntentTuning
+ * [-Dquality.args=spam]} (the spam part alone).
  */
 public final class IntentTuning {
 
@@ -37,27 +39,31 @@ public final class IntentTuning {
         LanguageGuess languages = new LanguageGuess(config.languages());
 
         CarebotConfig.TriageTuning shipped = config.triage();
-        CarebotTriageEngine defaults = engine(config, kit, languages, shipped.neighbours(), shipped.temperature(),
-                shipped.minSimilarity(), shipped.keywordWeight(), config.priority().minConfidence());
+        CarebotTriageEngine defaults = engine(config, kit, languages, new ExampleIntentClassifier.Settings(
+                shipped.neighbours(), shipped.minSimilarity(), shipped.keywordWeight(), shipped.temperature(),
+                shipped.surfaceWeight()), config.priority().minConfidence());
         System.out.printf(Locale.ROOT, "config as shipped: tune half macro-F1 %.3f -> held-out half %.3f%n",
                 macroF1(defaults, tune), macroF1(defaults, holdout));
         double best = -1;
         String bestSetting = "";
-        for (int k : new int[]{1, 3, 5}) {
-            for (double temperature : new double[]{0.02, 0.05, 0.1}) {
-                for (double minSimilarity : new double[]{0.2, 0.3}) {
-                    for (double keywordWeight : new double[]{0.0, 0.03, 0.06, 0.1}) {
-                        for (double minConfidence : new double[]{0.15, 0.25, 0.35}) {
-                            CarebotTriageEngine engine = engine(config, kit, languages, k, temperature, minSimilarity,
-                                    keywordWeight, minConfidence);
-                            double f1 = macroF1(engine, tune);
-                            String setting = String.format(Locale.ROOT, "k=%d T=%.2f minSim=%.2f kw=%.2f minConf=%.2f",
-                                    k, temperature, minSimilarity, keywordWeight, minConfidence);
-                            if (f1 > best) {
-                                best = f1;
-                                bestSetting = setting;
-                                System.out.printf(Locale.ROOT, "tune half macro-F1 %.3f  %s  -> held-out half %.3f%n",
-                                        f1, setting, macroF1(engine, holdout));
+        boolean spamOnly = args.length > 0 && args[0].strip().equals("spam");
+        for (double surfaceWeight : spamOnly ? new double[0] : new double[]{0.0, 0.35, 0.5, 0.65, 0.8}) {
+            for (int k : new int[]{1, 3, 5}) {
+                for (double temperature : new double[]{0.05, 0.1}) {
+                    for (double minSimilarity : new double[]{0.2, 0.3}) {
+                        for (double keywordWeight : new double[]{0.0, 0.03, 0.05, 0.1}) {
+                            for (double minConfidence : new double[]{0.25, 0.35}) {
+                                var settings = new ExampleIntentClassifier.Settings(k, minSimilarity, keywordWeight,
+                                        temperature, surfaceWeight);
+                                CarebotTriageEngine engine = engine(config, kit, languages, settings, minConfidence);
+                                double f1 = macroF1(engine, tune);
+                                String setting = String.format(Locale.ROOT, "%s minConf=%.2f", settings, minConfidence);
+                                if (f1 > best) {
+                                    best = f1;
+                                    bestSetting = setting;
+                                    System.out.printf(Locale.ROOT, "tune half macro-F1 %.3f  %s  -> held-out half %.3f%n",
+                                            f1, setting, macroF1(engine, holdout));
+                                }
                             }
                         }
                     }
@@ -65,18 +71,53 @@ public final class IntentTuning {
             }
         }
         System.out.println("Best on the tuning half: " + bestSetting);
+
+        System.out.println("Spam: the classifier's own verdict suppresses at this confidence (shipped settings otherwise)");
+        var shippedSettings = new ExampleIntentClassifier.Settings(shipped.neighbours(), shipped.minSimilarity(),
+                shipped.keywordWeight(), shipped.temperature(), shipped.surfaceWeight());
+        for (double confidence : new double[]{0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01}) {
+            TriageRules base = TriageSetup.rules(config);
+            TriageRules.SpamRules spam = base.spam();
+            TriageRules rules = new TriageRules(base.intents(), base.spamIntent(), base.minConfidence(),
+                    new TriageRules.SpamRules(spam.keywords(), spam.patterns(), spam.brandTokens(),
+                            spam.officialDomains(), spam.officialHandles(), spam.threshold(), confidence),
+                    base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(),
+                    base.humanOnlyIntents(), base.autoReply());
+            CarebotTriageEngine engine = new CarebotTriageEngine(rules, kit.personalData(), languages,
+                    new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules, shippedSettings));
+            System.out.printf(Locale.ROOT, "  confidence %.2f: tune half %s -> held-out half %s%n", confidence,
+                    spamScore(engine, tune), spamScore(engine, holdout));
+        }
     }
 
-    private static CarebotTriageEngine engine(CarebotConfig config, TriageKit kit, LanguageGuess languages, int k,
-                                              double temperature, double minSimilarity, double keywordWeight,
-                                              double minConfidence) {
+    private static CarebotTriageEngine engine(CarebotConfig config, TriageKit kit, LanguageGuess languages,
+                                              ExampleIntentClassifier.Settings settings, double minConfidence) {
         TriageRules base = TriageSetup.rules(config);
         TriageRules rules = new TriageRules(base.intents(), base.spamIntent(), minConfidence, base.spam(),
                 base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(), base.humanOnlyIntents(),
                 base.autoReply());
         ExampleIntentClassifier classifier = new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules,
-                new ExampleIntentClassifier.Settings(k, minSimilarity, keywordWeight, temperature));
+                settings);
         return new CarebotTriageEngine(rules, kit.personalData(), languages, classifier);
+    }
+
+    /** Precision, recall and F1 of suppression, against the spam label. */
+    private static String spamScore(CarebotTriageEngine engine, List<JsonNode> items) {
+        int truePositive = 0;
+        int falsePositive = 0;
+        int falseNegative = 0;
+        for (JsonNode item : items) {
+            boolean spam = item.get("spam").asBoolean();
+            boolean suppressed = engine.triage(Post.ofText(item.get("platform").asText(), item.get("id").asText(),
+                    item.get("text").asText())).spam();
+            if (spam && suppressed) truePositive++;
+            if (!spam && suppressed) falsePositive++;
+            if (spam && !suppressed) falseNegative++;
+        }
+        double precision = truePositive + falsePositive == 0 ? 1 : (double) truePositive / (truePositive + falsePositive);
+        double recall = truePositive + falseNegative == 0 ? 1 : (double) truePositive / (truePositive + falseNegative);
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return String.format(Locale.ROOT, "P %.2f R %.2f F1 %.3f", precision, recall, f1);
     }
 
     static double macroF1(CarebotTriageEngine engine, List<JsonNode> items) {

@@ -36,7 +36,10 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(1), config.requireQueue("tech").sla().firstResponse());
         assertEquals(Duration.ofDays(1), config.requireQueue("tech").sla().resolution());
         assertEquals(7, config.priority().flags().get(SensitiveFlag.SELF_HARM));
-        assertEquals(0.725, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
+        assertEquals(0.375, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
+        assertEquals(0.65, config.triage().sensitiveSurfaceWeight());
+        assertEquals(0.6, config.spam().classifierConfidence());
+        assertTrue(config.sensitiveCounterExamples().get(SensitiveFlag.SELF_HARM).size() >= 30);
         assertEquals(0.5, config.autoReply().maxSensitiveSimilarity());
         assertEquals(java.util.List.of("US", "GB", "ES", "FR", "BR"), config.nationalIdRegions());
         assertEquals(java.util.Set.of(Priority.P1, Priority.P2), config.routing().rules().stream()
@@ -122,12 +125,25 @@ class ConfigLoaderTest {
 
     @Test
     void per_flag_similarities_and_the_auto_reply_margin_must_be_within_zero_and_one() throws Exception {
-        ConfigException e = failure(shipped().replace("self_harm: 0.725", "self_harm: 1.5")
-                .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0"));
+        ConfigException e = failure(shipped().replace("self_harm: 0.375", "self_harm: 1.5")
+                .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0")
+                .replace("sensitive_surface_weight: 0.65", "sensitive_surface_weight: 1.2")
+                .replace("surface_weight: 0.65 ", "surface_weight: -0.1 "));
 
         assertTrue(e.getMessage().contains("triage.sensitive_similarity_by_flag.self_harm: must be within 0..1"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("triage.sensitive_surface_weight: must be within 0..1"), e.getMessage());
+        assertTrue(e.getMessage().contains("triage.surface_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("auto_reply.max_sensitive_similarity: must be within 0..1"), e.getMessage());
+    }
+
+    @Test
+    void counter_examples_need_the_flags_own_examples() throws Exception {
+        ConfigException e = failure(shipped().replace("sensitive_counter_examples:\n",
+                "sensitive_counter_examples:\n  personal_data: [\"my email is on my website anyway\"]\n"));
+
+        assertTrue(e.getMessage().contains("sensitive_counter_examples.personal_data: counter-examples only refine"),
+                e.getMessage());
     }
 
     @Test

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** A person's retag teaches the embeddings engine at once, and the lesson survives a restart. */
 class RetagLearningTest {
 
-    private static final String FIRST = "my team keeps getting logged out of the acme desktop app every hour";
-    private static final String SIMILAR = "the acme desktop app keeps logging my whole team out every hour!!";
-    private static final String AFTER_RESTART = "every hour the acme desktop app logs my team out again";
+    private static final String FIRST = "my team keeps getting a blank white window in the acme desktop app every hour";
+    private static final String SIMILAR = "the acme desktop app keeps showing my whole team a blank white window every hour!!";
+    private static final String AFTER_RESTART = "every hour the acme desktop app shows my team a blank white window again";
 
     private static JsonNode caseOf(TestCarebot carebot, long messageId) {
         carebot.awaitQuiet();
