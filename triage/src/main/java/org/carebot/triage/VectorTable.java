@@ -5,26 +5,28 @@ import java.util.List;
 /**
  * Embeddings stored dimension by dimension, so the similarity of a query to every row is one multiply-add loop
  * over contiguous floats per dimension, which the JIT turns into SIMD instructions. A row-by-row dot product is a
- * float reduction, which it does not: this layout made the nearest-example scan several times faster.
+ * float reduction, which it does not: this layout made the nearest-example scan several times faster. Each dimension
+ * is an array of its own: indexing one big array at {@code d * rows + r} kept the JIT from vectorizing (3x slower on
+ * this machine's AVX-512, measured with 1,900 rows).
  */
 final class VectorTable {
 
     private final int rows;
     private final int dimensions;
-    /** Dimension d of row r is at {@code d * rows + r}. */
-    private final float[] values;
+    /** {@code columns[d][r]} is dimension d of row r. */
+    private final float[][] columns;
 
     VectorTable(List<float[]> vectors) {
         this.rows = vectors.size();
         this.dimensions = rows == 0 ? 0 : vectors.get(0).length;
-        this.values = new float[rows * dimensions];
+        this.columns = new float[dimensions][rows];
         for (int r = 0; r < rows; r++) {
             float[] vector = vectors.get(r);
             if (vector.length != dimensions) {
                 throw new IllegalArgumentException("vector " + r + " has " + vector.length + " dimensions, not "
                         + dimensions);
             }
-            for (int d = 0; d < dimensions; d++) values[d * rows + r] = vector[d];
+            for (int d = 0; d < dimensions; d++) columns[d][r] = vector[d];
         }
     }
 
@@ -41,8 +43,8 @@ final class VectorTable {
         }
         for (int d = 0; d < dimensions; d++) {
             float q = query[d];
-            int base = d * rows;
-            for (int r = 0; r < rows; r++) scores[r] += q * values[base + r];
+            float[] column = columns[d];
+            for (int r = 0; r < rows; r++) scores[r] += q * column[r];
         }
         return scores;
     }
