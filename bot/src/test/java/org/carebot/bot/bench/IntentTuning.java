@@ -47,12 +47,12 @@ public final class IntentTuning {
         double best = -1;
         String bestSetting = "";
         boolean spamOnly = args.length > 0 && args[0].strip().equals("spam");
-        for (double surfaceWeight : spamOnly ? new double[0] : new double[]{0.0, 0.35, 0.5, 0.65, 0.8}) {
-            for (int k : new int[]{1, 3, 5}) {
+        for (double surfaceWeight : spamOnly ? new double[0] : new double[]{0.0, 0.5, 0.65, 0.8}) {
+            for (int k : new int[]{1, 3, 5, 7}) {
                 for (double temperature : new double[]{0.05, 0.1}) {
-                    for (double minSimilarity : new double[]{0.2, 0.3}) {
+                    for (double minSimilarity : new double[]{0.2}) {
                         for (double keywordWeight : new double[]{0.0, 0.03, 0.05, 0.1}) {
-                            for (double minConfidence : new double[]{0.25, 0.35}) {
+                            for (double minConfidence : new double[]{0.0, 0.15, 0.25, 0.35}) {
                                 var settings = new ExampleIntentClassifier.Settings(k, minSimilarity, keywordWeight,
                                         temperature, surfaceWeight);
                                 CarebotTriageEngine engine = engine(config, kit, languages, settings, minConfidence);
