@@ -160,7 +160,8 @@ public final class Main {
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             long started = System.nanoTime();
             JsonLines.Summary summary = pairs
-                    ? new PairsCommand(triage::fingerprints, triage.duplicates(), new Json().mapper())
+                    ? new PairsCommand(triage::fingerprints, triage.duplicates(), new Json().mapper(),
+                    triage.workers())
                     .run(reader, writer, System.err)
                     : new TriageCommand(triage.engine(), triage.router(), new Json().mapper(), triage.workers())
                     .run(reader, writer, System.err);

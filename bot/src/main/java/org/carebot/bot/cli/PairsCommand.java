@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -26,39 +30,57 @@ public final class PairsCommand {
     private final Function<List<String>, List<Fingerprint>> fingerprints;
     private final Duplicates duplicates;
     private final ObjectMapper mapper;
+    private final int workers;
 
-    public PairsCommand(Function<List<String>, List<Fingerprint>> fingerprints, Duplicates duplicates, ObjectMapper mapper) {
+    /** With {@code workers} threads fingerprinting each batch (the model runs one ONNX thread per call). */
+    public PairsCommand(Function<List<String>, List<Fingerprint>> fingerprints, Duplicates duplicates, ObjectMapper mapper,
+                        int workers) {
         this.fingerprints = fingerprints;
         this.duplicates = duplicates;
         this.mapper = mapper;
+        this.workers = workers;
     }
 
     private record Pair(String id, String a, String b) {
     }
 
     public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, PairsCommand::read, batch -> write(batch, out));
-        out.flush();
-        return summary;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, PairsCommand::read,
+                    batch -> write(batch, out, pool));
+            out.flush();
+            return summary;
+        } finally {
+            pool.shutdown();
+        }
     }
 
-    /** Embeds a batch of pairs at once (the model is faster on batches), then writes one line per pair. */
-    private void write(List<Pair> batch, BufferedWriter out) throws IOException {
-        List<String> texts = new ArrayList<>();
-        batch.forEach(pair -> {
-            texts.add(pair.a());
-            texts.add(pair.b());
-        });
-        List<Fingerprint> prints = fingerprints.apply(texts);
-        for (int i = 0; i < batch.size(); i++) {
-            Fingerprint a = prints.get(2 * i);
-            Fingerprint b = prints.get(2 * i + 1);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("id", batch.get(i).id());
-            result.put("duplicate", duplicates.match(a, b).isPresent());
-            result.put("score", Math.round(duplicates.score(a, b) * 1000) / 1000.0);
-            JsonLines.writeLine(out, mapper, result);
+    /** Compares the pairs of a batch on the pool, then writes one line per pair in input order. */
+    private void write(List<Pair> batch, BufferedWriter out, ExecutorService pool) throws IOException {
+        List<Future<Map<String, Object>>> results = new ArrayList<>();
+        for (Pair pair : batch) results.add(pool.submit(() -> compare(pair)));
+        for (Future<Map<String, Object>> result : results) {
+            try {
+                JsonLines.writeLine(out, mapper, result.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("comparison failed: " + e.getCause(), e.getCause());
+            }
         }
+    }
+
+    private Map<String, Object> compare(Pair pair) {
+        List<Fingerprint> prints = fingerprints.apply(List.of(pair.a(), pair.b()));
+        Fingerprint a = prints.get(0);
+        Fingerprint b = prints.get(1);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", pair.id());
+        result.put("duplicate", duplicates.match(a, b).isPresent());
+        result.put("score", Math.round(duplicates.score(a, b) * 1000) / 1000.0);
+        return result;
     }
 
     private static Pair read(JsonNode line) {

@@ -26,7 +26,7 @@ class PairsCommandTest {
     void pairs_get_a_duplicate_verdict_and_a_score_and_bad_lines_are_reported() throws Exception {
         TriageKit kit = TriageKit.build(new ConfigLoader(Map.of()).load(TestCarebot.CONFIG));
         ObjectMapper mapper = new ObjectMapper();
-        PairsCommand command = new PairsCommand(kit::fingerprints, kit.duplicates(), mapper);
+        PairsCommand command = new PairsCommand(kit::fingerprints, kit.duplicates(), mapper, 2);
         StringWriter out = new StringWriter();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
