@@ -143,9 +143,9 @@ class ExampleIntentClassifierTest {
         }
         TriageRules unsureAtEvenOdds = TriageFixtures.rules(0.6);
         var meaningOnly = new ExampleIntentClassifier(blind, examples, unsureAtEvenOdds,
-                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0));
+                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0, 0));
         var withSurface = new ExampleIntentClassifier(blind, examples, unsureAtEvenOdds,
-                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0.65));
+                new ExampleIntentClassifier.Settings(1, 0.3, 0, 0.05, 0.65, 0));
         String post = "otra vez me cobraron la factura doble, reembolso ya";
 
         assertEquals(Triage.OTHER, meaningOnly.classify(post, TextMatch.fold(post)).intent(), "a tie: it abstains");

@@ -116,13 +116,17 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
-    /** How triage decides intent: {@code embeddings} (nearest examples, in-process MiniLM) or {@code keywords}. */
+    /**
+     * How triage decides intent: {@code embeddings} (nearest examples over in-process MiniLM and word pieces, blended by
+     * {@code modelWeight} with a model trained on the same examples) or {@code keywords}.
+     */
     public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
-                               Double keywordWeight, Double temperature, Double surfaceWeight, Integer embeddingCache,
+                               Double keywordWeight, Double temperature, Double surfaceWeight, Double modelWeight,
+                               Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
                                Double sensitiveSurfaceWeight) {
 
-        public enum Engine { EMBEDDINGS, LINEAR, KEYWORDS }
+        public enum Engine { EMBEDDINGS, KEYWORDS }
 
         public TriageTuning {
             engine = engine == null ? Engine.EMBEDDINGS : engine;
@@ -132,6 +136,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             keywordWeight = keywordWeight == null ? 0.05 : keywordWeight;
             temperature = temperature == null ? 0.05 : temperature;
             surfaceWeight = surfaceWeight == null ? 0.0 : surfaceWeight;
+            modelWeight = modelWeight == null ? 0.0 : modelWeight;
             embeddingCache = embeddingCache == null ? 20_000 : embeddingCache;
             sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
             sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
@@ -139,7 +144,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

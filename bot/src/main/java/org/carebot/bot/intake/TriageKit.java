@@ -13,9 +13,9 @@ import org.carebot.triage.ExampleIndex;
 import org.carebot.triage.ExampleIntentClassifier;
 import org.carebot.triage.FloodSignal;
 import org.carebot.triage.IntentClassifier;
+import org.carebot.triage.IntentModel;
 import org.carebot.triage.KeywordIntentClassifier;
 import org.carebot.triage.LanguageGuess;
-import org.carebot.triage.LinearIntentClassifier;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Router;
 import org.carebot.triage.SemanticFlags;
@@ -109,16 +109,14 @@ public final class TriageKit {
         long started = System.nanoTime();
         TextEmbedder embedder = sharedEmbedder(tuning.embeddingCache());
         examples.addAll(configExamples(config, embedder));
-        IntentClassifier classifier;
-        if (tuning.engine() == CarebotConfig.TriageTuning.Engine.LINEAR) {
-            LinearIntentClassifier linear = new LinearIntentClassifier(embedder, examples, rules);
-            linear.warmUp();  // the first model trains now; retags later retrain it in the background
-            classifier = linear;
-        } else {
-            classifier = new ExampleIntentClassifier(embedder, examples, rules, new ExampleIntentClassifier.Settings(
-                    tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(), tuning.temperature(),
-                    tuning.surfaceWeight()));
+        IntentModel model = null;
+        if (tuning.modelWeight() > 0) {
+            model = new IntentModel(examples, rules);
+            model.warmUp();  // the first model trains now; retags later retrain it in the background
         }
+        IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
+                new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
+                        tuning.temperature(), tuning.surfaceWeight(), tuning.modelWeight()), model);
         SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config),
                 new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
                         tuning.sensitiveSurfaceWeight()));

@@ -7,6 +7,7 @@ import org.carebot.bot.config.TriageSetup;
 import org.carebot.bot.intake.TriageKit;
 import org.carebot.triage.CarebotTriageEngine;
 import org.carebot.triage.ExampleIntentClassifier;
+import org.carebot.triage.IntentModel;
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.Post;
 import org.carebot.triage.Triage;
@@ -39,31 +40,31 @@ public final class IntentTuning {
         LanguageGuess languages = new LanguageGuess(config.languages());
 
         CarebotConfig.TriageTuning shipped = config.triage();
+        IntentModel model = new IntentModel(kit.examples(), TriageSetup.rules(config));
+        model.warmUp();
         CarebotTriageEngine defaults = engine(config, kit, languages, new ExampleIntentClassifier.Settings(
                 shipped.neighbours(), shipped.minSimilarity(), shipped.keywordWeight(), shipped.temperature(),
-                shipped.surfaceWeight()), config.priority().minConfidence());
+                shipped.surfaceWeight(), shipped.modelWeight()), config.priority().minConfidence(), model);
         System.out.printf(Locale.ROOT, "config as shipped: tune half macro-F1 %.3f -> held-out half %.3f%n",
                 macroF1(defaults, tune), macroF1(defaults, holdout));
         double best = -1;
         String bestSetting = "";
         boolean spamOnly = args.length > 0 && args[0].strip().equals("spam");
-        for (double surfaceWeight : spamOnly ? new double[0] : new double[]{0.0, 0.5, 0.65, 0.8}) {
-            for (int k : new int[]{1, 3, 5, 7}) {
-                for (double temperature : new double[]{0.05, 0.1}) {
-                    for (double minSimilarity : new double[]{0.2}) {
-                        for (double keywordWeight : new double[]{0.0, 0.03, 0.05, 0.1}) {
-                            for (double minConfidence : new double[]{0.0, 0.15, 0.25, 0.35}) {
-                                var settings = new ExampleIntentClassifier.Settings(k, minSimilarity, keywordWeight,
-                                        temperature, surfaceWeight);
-                                CarebotTriageEngine engine = engine(config, kit, languages, settings, minConfidence);
-                                double f1 = macroF1(engine, tune);
-                                String setting = String.format(Locale.ROOT, "%s minConf=%.2f", settings, minConfidence);
-                                if (f1 > best) {
-                                    best = f1;
-                                    bestSetting = setting;
-                                    System.out.printf(Locale.ROOT, "tune half macro-F1 %.3f  %s  -> held-out half %.3f%n",
-                                            f1, setting, macroF1(engine, holdout));
-                                }
+        for (double modelWeight : spamOnly ? new double[0] : new double[]{0.0, 0.3, 0.5, 0.7}) {
+            for (double surfaceWeight : new double[]{0.5, 0.65, 0.8}) {
+                for (int k : new int[]{3, 5}) {
+                    for (double keywordWeight : new double[]{0.03, 0.05}) {
+                        for (double minConfidence : new double[]{0.15, 0.25, 0.35}) {
+                            var settings = new ExampleIntentClassifier.Settings(k, 0.2, keywordWeight, 0.05,
+                                    surfaceWeight, modelWeight);
+                            CarebotTriageEngine engine = engine(config, kit, languages, settings, minConfidence, model);
+                            double f1 = macroF1(engine, tune);
+                            String setting = String.format(Locale.ROOT, "%s minConf=%.2f", settings, minConfidence);
+                            if (f1 > best) {
+                                best = f1;
+                                bestSetting = setting;
+                                System.out.printf(Locale.ROOT, "tune half macro-F1 %.3f  %s  -> held-out half %.3f%n",
+                                        f1, setting, macroF1(engine, holdout));
                             }
                         }
                     }
@@ -74,7 +75,7 @@ public final class IntentTuning {
 
         System.out.println("Spam: the classifier's own verdict suppresses at this confidence (shipped settings otherwise)");
         var shippedSettings = new ExampleIntentClassifier.Settings(shipped.neighbours(), shipped.minSimilarity(),
-                shipped.keywordWeight(), shipped.temperature(), shipped.surfaceWeight());
+                shipped.keywordWeight(), shipped.temperature(), shipped.surfaceWeight(), shipped.modelWeight());
         for (double confidence : new double[]{0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01}) {
             TriageRules base = TriageSetup.rules(config);
             TriageRules.SpamRules spam = base.spam();
@@ -84,20 +85,22 @@ public final class IntentTuning {
                     base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(),
                     base.humanOnlyIntents(), base.autoReply());
             CarebotTriageEngine engine = new CarebotTriageEngine(rules, kit.personalData(), languages,
-                    new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules, shippedSettings));
+                    new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules, shippedSettings,
+                            model));
             System.out.printf(Locale.ROOT, "  confidence %.2f: tune half %s -> held-out half %s%n", confidence,
                     spamScore(engine, tune), spamScore(engine, holdout));
         }
     }
 
     private static CarebotTriageEngine engine(CarebotConfig config, TriageKit kit, LanguageGuess languages,
-                                              ExampleIntentClassifier.Settings settings, double minConfidence) {
+                                              ExampleIntentClassifier.Settings settings, double minConfidence,
+                                              IntentModel model) {
         TriageRules base = TriageSetup.rules(config);
         TriageRules rules = new TriageRules(base.intents(), base.spamIntent(), minConfidence, base.spam(),
                 base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(), base.humanOnlyIntents(),
                 base.autoReply());
         ExampleIntentClassifier classifier = new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules,
-                settings);
+                settings, model);
         return new CarebotTriageEngine(rules, kit.personalData(), languages, classifier);
     }
 

@@ -128,12 +128,14 @@ class ConfigLoaderTest {
         ConfigException e = failure(shipped().replace("self_harm: 0.375", "self_harm: 1.5")
                 .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0")
                 .replace("sensitive_surface_weight: 0.65", "sensitive_surface_weight: 1.2")
-                .replace("surface_weight: 0.65 ", "surface_weight: -0.1 "));
+                .replace("surface_weight: 0.5 ", "surface_weight: -0.1 ")
+                .replace("model_weight: 0.5 ", "model_weight: 2 "));
 
         assertTrue(e.getMessage().contains("triage.sensitive_similarity_by_flag.self_harm: must be within 0..1"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("triage.sensitive_surface_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.surface_weight: must be within 0..1"), e.getMessage());
+        assertTrue(e.getMessage().contains("triage.model_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("auto_reply.max_sensitive_similarity: must be within 0..1"), e.getMessage());
     }
 
