@@ -94,6 +94,7 @@ public final class Carebot implements AutoCloseable {
         Router router = triage.router();
         LabeledExampleStore labels = new LabeledExampleStore();
         triage.learnAll(database.withHandle(labels::all));
+        triage.warmUp();
 
         PostStore posts = new PostStore(json);
         CaseStore cases = new CaseStore();

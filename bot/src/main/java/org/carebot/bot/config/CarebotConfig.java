@@ -124,7 +124,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double keywordWeight, Double temperature, Double surfaceWeight, Double modelWeight,
                                Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
-                               Double sensitiveSurfaceWeight) {
+                               Double sensitiveSurfaceWeight, Integer warmUpPasses) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
 
@@ -141,10 +141,11 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
             sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
             sensitiveSurfaceWeight = sensitiveSurfaceWeight == null ? 0.0 : sensitiveSurfaceWeight;
+            warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

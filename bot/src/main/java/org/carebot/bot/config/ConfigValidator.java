@@ -230,6 +230,7 @@ final class ConfigValidator {
         if (triage.temperature() <= 0) problem("triage.temperature", "must be above 0");
         if (triage.surfaceWeight() < 0 || triage.surfaceWeight() > 1) problem("triage.surface_weight", "must be within 0..1");
         if (triage.modelWeight() < 0 || triage.modelWeight() > 1) problem("triage.model_weight", "must be within 0..1");
+        if (triage.warmUpPasses() < 0 || triage.warmUpPasses() > 10) problem("triage.warm_up_passes", "must be within 0..10");
         if (triage.sensitiveSurfaceWeight() < 0 || triage.sensitiveSurfaceWeight() > 1) {
             problem("triage.sensitive_surface_weight", "must be within 0..1");
         }

@@ -50,6 +50,8 @@ public final class TriageKit {
     private final Duplicates duplicates;
     private final java.time.Duration clusterWindow;
     private final FloodSignal floodSignal;
+    private final List<String> exampleTexts;
+    private final int warmUpPasses;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
                       Optional<TextEmbedder> embedder, CarebotConfig config) {
@@ -60,6 +62,8 @@ public final class TriageKit {
         this.examples = examples;
         this.embedder = embedder;
         this.workers = config.triage().workers();
+        this.exampleTexts = config.intents().stream().flatMap(intent -> intent.examples().stream()).toList();
+        this.warmUpPasses = config.triage().warmUpPasses();
         this.duplicates = new Duplicates(new Duplicates.Settings(clusters.nearDuplicateBits(), clusters.semanticSimilarity()));
         this.clusterWindow = clusters.window();
         this.floodSignal = new FloodSignal(config.brand().tokens(), config.brand().officialDomains(), personalData);
@@ -190,6 +194,36 @@ public final class TriageKit {
         }
         examples.addAll(added);
         log.info("Relearned {} examples labeled by people", added.size());
+    }
+
+    /**
+     * Triages every intent example {@code triage.warm_up_passes} times (0: not at all), on the worker threads. Their embeddings are cached by now, so this is the Java
+     * half of triage only: the JIT compiles it before the first real post instead of while the first posts queue up
+     * (measured: 100 posts/s right after start waited 3-5 s, docs/PERFORMANCE.md).
+     */
+    public void warmUp() {
+        if (warmUpPasses == 0 || exampleTexts.isEmpty()) return;
+        long started = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int pass = 0; pass < warmUpPasses; pass++) {
+                for (int i = 0; i < exampleTexts.size(); i++) {
+                    org.carebot.triage.Post post = org.carebot.triage.Post.ofText("warm-up", "warm-up-" + i,
+                            exampleTexts.get(i));
+                    done.add(pool.submit(() -> engine.triage(post)));
+                }
+            }
+            for (java.util.concurrent.Future<?> future : done) future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("triage failed on a config example: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        log.info("Triage warmed up on {} examples, {} times, in {} ms", exampleTexts.size(), warmUpPasses,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     public TriageEngine engine() {

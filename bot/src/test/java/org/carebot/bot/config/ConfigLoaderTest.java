@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertEquals(7, config.priority().flags().get(SensitiveFlag.SELF_HARM));
         assertEquals(0.375, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
         assertEquals(0.65, config.triage().sensitiveSurfaceWeight());
+        assertEquals(3, config.triage().warmUpPasses());
         assertEquals(0.6, config.spam().classifierConfidence());
         assertTrue(config.sensitiveCounterExamples().get(SensitiveFlag.SELF_HARM).size() >= 30);
         assertEquals(0.5, config.autoReply().maxSensitiveSimilarity());
@@ -129,13 +130,15 @@ class ConfigLoaderTest {
                 .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0")
                 .replace("sensitive_surface_weight: 0.65", "sensitive_surface_weight: 1.2")
                 .replace("surface_weight: 0.5 ", "surface_weight: -0.1 ")
-                .replace("model_weight: 0.5 ", "model_weight: 2 "));
+                .replace("model_weight: 0.5 ", "model_weight: 2 ")
+                .replace("warm_up_passes: ${CAREBOT_WARM_UP_PASSES:-3}", "warm_up_passes: -1"));
 
         assertTrue(e.getMessage().contains("triage.sensitive_similarity_by_flag.self_harm: must be within 0..1"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("triage.sensitive_surface_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.surface_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.model_weight: must be within 0..1"), e.getMessage());
+        assertTrue(e.getMessage().contains("triage.warm_up_passes: must be within 0..10"), e.getMessage());
         assertTrue(e.getMessage().contains("auto_reply.max_sensitive_similarity: must be within 0..1"), e.getMessage());
     }
 

@@ -50,6 +50,7 @@ public final class TestCarebot implements AutoCloseable {
     public static TestCarebot start(FakeSlack slack, String dbUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("CAREBOT_PORT", "0");
+        env.put("CAREBOT_WARM_UP_PASSES", "0");  // tests measure behaviour, not speed: start fast
         env.put("CAREBOT_DB_URL", dbUrl);
         env.put("CAREBOT_CONFIG", CONFIG.toString());
         env.put("CAREBOT_API_TOKEN", API_TOKEN);
