@@ -72,10 +72,12 @@ public final class Carebot implements AutoCloseable {
     private final DigestScheduler digests;
     private final Javalin http;
     private final PrometheusMeterRegistry metrics;
+    private final TriageKit triage;
 
-    private Carebot(Database database, TriageWorker triageWorker, DeliveryWorker deliveryWorker,
+    private Carebot(Database database, TriageKit triage, TriageWorker triageWorker, DeliveryWorker deliveryWorker,
                     DigestScheduler digests, Javalin http, PrometheusMeterRegistry metrics) {
         this.database = database;
+        this.triage = triage;
         this.triageWorker = triageWorker;
         this.deliveryWorker = deliveryWorker;
         this.digests = digests;
@@ -155,7 +157,7 @@ public final class Carebot implements AutoCloseable {
         digests.start();
         http.start(settings.port());
         log.info("Carebot listening on port {}", http.port());
-        return new Carebot(database, triageWorker, deliveryWorker, digests, http, metrics);
+        return new Carebot(database, triage, triageWorker, deliveryWorker, digests, http, metrics);
     }
 
     private static Slack slackClient(Settings settings) {
@@ -191,6 +193,7 @@ public final class Carebot implements AutoCloseable {
         http.stop();
         digests.close();
         triageWorker.close();
+        triage.close();
         deliveryWorker.close();
         database.close();
     }

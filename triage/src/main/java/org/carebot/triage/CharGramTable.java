@@ -87,10 +87,6 @@ final class CharGramTable {
         }
     }
 
-    int rows() {
-        return rows;
-    }
-
     /** Cosine similarity of the text to every row, in row order. */
     float[] similarities(String text) {
         float[] scores = new float[rows];

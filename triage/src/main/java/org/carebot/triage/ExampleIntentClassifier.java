@@ -101,9 +101,10 @@ public final class ExampleIntentClassifier implements IntentClassifier {
         String top = probability.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         double confidence = Math.min(1.0, Math.round(probability.get(top) * 100) / 100.0);
         double nearest = best.getOrDefault(top, 0.0);
+        // A retag may label a post with an intent the model does not learn ("other", or one since removed from config).
+        int modelIndex = modelProbabilities == null ? -1 : model.intents().indexOf(top);
         String evidence = String.format(Locale.ROOT, "nearest examples %.2f", nearest)
-                + (modelProbabilities == null ? "" : String.format(Locale.ROOT, ", model %.2f",
-                        modelProbabilities[model.intents().indexOf(top)]))
+                + (modelIndex < 0 ? "" : String.format(Locale.ROOT, ", model %.2f", modelProbabilities[modelIndex]))
                 + (hits.containsKey(top) ? ", keywords " + String.join(", ", hits.get(top)) : "");
         boolean tooFar = nearest < settings.minSimilarity() && !hits.containsKey(top);
         if (tooFar || confidence < minConfidence) return IntentGuess.other(confidence, evidence);

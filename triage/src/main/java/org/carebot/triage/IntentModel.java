@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (docs/QUALITY.md). The first model trains before the first answer; when the index grows, the next one trains in the
  * background while the current one keeps answering, so a retag never stalls triage.
  */
-public final class IntentModel {
+public final class IntentModel implements AutoCloseable {
 
     /** Word pieces are hashed into this many weights per intent. */
     private static final int HASHED = 1 << 16;
@@ -33,7 +33,7 @@ public final class IntentModel {
     private final List<String> intents;
     private volatile Model model;
     private final AtomicBoolean retraining = new AtomicBoolean();
-    private final Executor trainer = Executors.newSingleThreadExecutor(runnable -> {
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "carebot-intent-training");
         thread.setDaemon(true);
         return thread;
@@ -58,7 +58,10 @@ public final class IntentModel {
         return intents;
     }
 
-    /** How likely each intent is, in the order of {@link #intents()}; all zero before any example exists. */
+    /**
+     * How likely each intent is, in the order of {@link #intents()}. All zero before any example exists (the config's
+     * examples are indexed before the first post, so in practice only in tests).
+     */
     public double[] probabilities(float[] embedding, String text, String folded) {
         Model current = current();
         if (current.trainedOn() == 0) return new double[intents.size()];
@@ -102,6 +105,9 @@ public final class IntentModel {
 
     /** Stochastic gradient descent on the cross-entropy, examples shuffled the same way each time (reproducible). */
     private Model train() {
+        // What the index held when training began, including labels outside the taxonomy ("other") that the model
+        // does not learn: counting only what it learned, it would never be up to date and retrain forever.
+        int trainedOn = index.size();
         List<ExampleIndex.Example> examples = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < intents.size(); c++) {
@@ -112,12 +118,13 @@ public final class IntentModel {
         }
         float[] idf = idf(examples);
         int denseSize = denseSize(examples);
-        Model model = new Model(examples.size(), new double[intents.size()][denseSize],
+        Model fresh = new Model(examples.isEmpty() ? 0 : trainedOn, new double[intents.size()][denseSize],
                 new float[intents.size()][HASHED], idf);
-        if (examples.isEmpty()) return model;
+        if (examples.isEmpty()) return fresh;
         List<Features> features = new ArrayList<>();
         for (ExampleIndex.Example example : examples) {
-            features.add(features(model, example.vector(), example.text(), TextMatch.fold(String.valueOf(example.text()))));
+            String text = example.text() == null ? "" : example.text();
+            features.add(features(fresh, example.vector(), text, TextMatch.fold(text)));
         }
         List<Integer> order = new ArrayList<>();
         for (int n = 0; n < examples.size(); n++) order.add(n);
@@ -127,17 +134,18 @@ public final class IntentModel {
             double step = LEARNING_RATE / (1 + epoch * 0.1);
             for (int n : order) {
                 Features x = features.get(n);
-                double[] p = softmax(scores(model, x));
+                double[] p = softmax(scores(fresh, x));
                 for (int c = 0; c < p.length; c++) {
                     double error = p[c] - (labels.get(n) == c ? 1 : 0);
-                    double[] dense = model.dense()[c];
+                    double[] dense = fresh.dense()[c];
                     for (int d = 0; d < dense.length; d++) dense[d] -= step * (error * x.dense()[d] + L2 * dense[d]);
-                    float[] pieces = model.pieces()[c];
+                    // No decay on the word-piece weights: it would touch all 65,536 per intent at every step.
+                    float[] pieces = fresh.pieces()[c];
                     for (int k = 0; k < x.pieces().length; k++) pieces[x.pieces()[k]] -= (float) (step * error * x.weights()[k]);
                 }
             }
         }
-        return model;
+        return fresh;
     }
 
     private int denseSize(List<ExampleIndex.Example> examples) {
@@ -190,6 +198,12 @@ public final class IntentModel {
         float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
         for (int k = 0; k < weights.length; k++) weights[k] *= scale;
         return new Features(dense, pieces, weights);
+    }
+
+    /** Stops the background training thread. */
+    @Override
+    public void close() {
+        trainer.shutdownNow();
     }
 
     private static double[] scores(Model model, Features x) {

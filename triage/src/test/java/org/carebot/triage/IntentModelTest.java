@@ -104,4 +104,20 @@ class IntentModelTest {
         assertEquals("account_access", classifier.classify(labeled, TextMatch.fold(labeled)).intent(),
                 "the nearest examples see the label before the model retrains");
     }
+
+    @Test
+    void a_label_outside_the_taxonomy_neither_breaks_the_blend_nor_keeps_the_model_retraining() throws InterruptedException {
+        billingAndBugs();
+        example("other", "no idea what this one is about", ExampleIndex.Source.RETAG);  // a person tagged it "other"
+        try (IntentModel model = new IntentModel(index, TriageFixtures.rules())) {
+            model.warmUp();
+            assertTrue(model.upToDate(), "the model counts the label it does not learn");
+            var classifier = new ExampleIntentClassifier(embedder, index, TriageFixtures.rules(),
+                    new ExampleIntentClassifier.Settings(3, 0.3, 0.05, 0.05, 0, 0.5), model);
+            String post = "no idea what this one is about";
+            IntentClassifier.IntentGuess guess = classifier.classify(post, TextMatch.fold(post));
+            assertEquals("other", guess.intent());
+            assertFalse(guess.evidence().contains("model"), guess.evidence());
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.carebot.triage.IntentModel;
 import org.carebot.triage.KeywordIntentClassifier;
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
+import org.carebot.triage.Post;
 import org.carebot.triage.Router;
 import org.carebot.triage.SemanticFlags;
 import org.carebot.triage.SensitiveFlag;
@@ -32,12 +33,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Everything triage needs, built from config: the engine, the router, and for the embeddings engine the example index
- * that retags keep teaching. Building it embeds every config example, which also warms the model up.
+ * that retags keep teaching. Building it embeds every config example (which also loads the model) and trains the intent
+ * model; {@link #warmUp()} then readies the JIT. Closing it stops the intent model's training thread.
  */
-public final class TriageKit {
+public final class TriageKit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TriageKit.class);
 
@@ -52,11 +58,13 @@ public final class TriageKit {
     private final FloodSignal floodSignal;
     private final List<String> exampleTexts;
     private final int warmUpPasses;
+    private final Optional<IntentModel> model;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
-                      Optional<TextEmbedder> embedder, CarebotConfig config) {
+                      Optional<TextEmbedder> embedder, Optional<IntentModel> model, CarebotConfig config) {
         CarebotConfig.ClusterTuning clusters = config.clusters();
         this.engine = engine;
+        this.model = model;
         this.router = router;
         this.personalData = personalData;
         this.examples = examples;
@@ -108,7 +116,7 @@ public final class TriageKit {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
             return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
                     tones(config, null, examples)),
-                    TriageSetup.router(config), personalData, examples, Optional.empty(), config);
+                    TriageSetup.router(config), personalData, examples, Optional.empty(), Optional.empty(), config);
         }
         long started = System.nanoTime();
         TextEmbedder embedder = sharedEmbedder(tuning.embeddingCache());
@@ -131,7 +139,8 @@ public final class TriageKit {
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
-                TriageSetup.router(config), personalData, examples, Optional.of(embedder), config);
+                TriageSetup.router(config), personalData, examples, Optional.of(embedder), Optional.ofNullable(model),
+                config);
     }
 
     private static CachingEmbedder sharedEmbedder;
@@ -204,26 +213,31 @@ public final class TriageKit {
     public void warmUp() {
         if (warmUpPasses == 0 || exampleTexts.isEmpty()) return;
         long started = System.nanoTime();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int pass = 0; pass < warmUpPasses; pass++) {
                 for (int i = 0; i < exampleTexts.size(); i++) {
-                    org.carebot.triage.Post post = org.carebot.triage.Post.ofText("warm-up", "warm-up-" + i,
-                            exampleTexts.get(i));
+                    Post post = Post.ofText("warm-up", "warm-up-" + i, exampleTexts.get(i));
                     done.add(pool.submit(() -> engine.triage(post)));
                 }
             }
-            for (java.util.concurrent.Future<?> future : done) future.get();
+            for (Future<?> future : done) future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+            return;
+        } catch (ExecutionException e) {
             throw new IllegalStateException("triage failed on a config example: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdown();
         }
         log.info("Triage warmed up on {} examples, {} times, in {} ms", exampleTexts.size(), warmUpPasses,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        model.ifPresent(IntentModel::close);
     }
 
     public TriageEngine engine() {
