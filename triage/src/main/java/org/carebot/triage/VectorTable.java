@@ -30,10 +30,6 @@ final class VectorTable {
         }
     }
 
-    int rows() {
-        return rows;
-    }
-
     /** The dot product of the query with every row; cosine similarity for unit-length embeddings. */
     float[] dot(float[] query) {
         float[] scores = new float[rows];
@@ -47,12 +43,5 @@ final class VectorTable {
             for (int r = 0; r < rows; r++) scores[r] += q * column[r];
         }
         return scores;
-    }
-
-    /** The highest dot product with any row, or -1 for an empty table. */
-    float max(float[] query) {
-        float best = -1;
-        for (float score : dot(query)) best = Math.max(best, score);
-        return best;
     }
 }

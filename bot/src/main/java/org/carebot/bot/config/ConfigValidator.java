@@ -287,7 +287,7 @@ final class ConfigValidator {
             }
         }
         config.sensitiveCounterExamples().keySet().stream()
-                .filter(flag -> config.sensitiveExamples().getOrDefault(flag, java.util.List.of()).isEmpty())
+                .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
                         "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
     }
