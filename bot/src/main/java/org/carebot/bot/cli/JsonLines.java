@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The offline commands' shared loop: read JSONL, report a bad line with its number and skip it, hand the good ones
- * over in batches, in input order.
+ * over in batches, in input order, or process each line on a pool of workers and write the results in input order.
  */
 public final class JsonLines {
 
@@ -29,7 +33,44 @@ public final class JsonLines {
         void write(List<T> batch) throws IOException;
     }
 
+    interface LineProcessor<T> {
+        /** The object written as the output line for one input line; runs on a worker thread. */
+        Object process(T item);
+    }
+
     private JsonLines() {
+    }
+
+    /**
+     * Reads {@code in} in batches, processes each line of a batch on {@code workers} threads, and writes one output
+     * line per input line in input order. {@code what} names the work in the error of a line that fails.
+     */
+    static <T> Summary runOnWorkers(BufferedReader in, BufferedWriter out, PrintStream errors, ObjectMapper mapper,
+                                    int batchSize, int workers, String what, LineReader<T> reader,
+                                    LineProcessor<T> processor) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            Summary summary = run(in, errors, mapper, batchSize, reader, batch -> {
+                List<Future<Object>> results = new ArrayList<>();
+                for (T item : batch) results.add(pool.submit(() -> processor.process(item)));
+                for (Future<Object> result : results) writeLine(out, mapper, await(result, what));
+            });
+            out.flush();
+            return summary;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Object await(Future<Object> result, String what) throws IOException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        }
     }
 
     static <T> Summary run(BufferedReader in, PrintStream errors, ObjectMapper mapper, int batchSize,

@@ -9,14 +9,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -45,31 +40,8 @@ public final class PairsCommand {
     }
 
     public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, PairsCommand::read,
-                    batch -> write(batch, out, pool));
-            out.flush();
-            return summary;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Compares the pairs of a batch on the pool, then writes one line per pair in input order. */
-    private void write(List<Pair> batch, BufferedWriter out, ExecutorService pool) throws IOException {
-        List<Future<Map<String, Object>>> results = new ArrayList<>();
-        for (Pair pair : batch) results.add(pool.submit(() -> compare(pair)));
-        for (Future<Map<String, Object>> result : results) {
-            try {
-                JsonLines.writeLine(out, mapper, result.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("comparison failed: " + e.getCause(), e.getCause());
-            }
-        }
+        return JsonLines.runOnWorkers(in, out, errors, mapper, BATCH, workers, "comparison", PairsCommand::read,
+                this::compare);
     }
 
     private Map<String, Object> compare(Pair pair) {

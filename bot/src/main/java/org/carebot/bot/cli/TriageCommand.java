@@ -13,13 +13,8 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.Map;
 
 /**
@@ -48,31 +43,8 @@ public final class TriageCommand {
     }
 
     public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            JsonLines.Summary summary = JsonLines.run(in, errors, mapper, BATCH, TriageCommand::read,
-                    batch -> write(batch, out, pool));
-            out.flush();
-            return summary;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Triages a batch on the pool and writes the results in input order. */
-    private void write(List<Post> batch, BufferedWriter out, ExecutorService pool) throws IOException {
-        List<Future<Map<String, Object>>> results = new ArrayList<>();
-        for (Post post : batch) results.add(pool.submit(() -> result(post)));
-        for (Future<Map<String, Object>> result : results) {
-            try {
-                JsonLines.writeLine(out, mapper, result.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("triage failed: " + e.getCause(), e.getCause());
-            }
-        }
+        return JsonLines.runOnWorkers(in, out, errors, mapper, BATCH, workers, "triage", TriageCommand::read,
+                this::result);
     }
 
     private static Post read(JsonNode line) {
