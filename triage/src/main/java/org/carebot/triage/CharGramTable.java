@@ -68,8 +68,8 @@ final class CharGramTable {
             slotIds[slot] = id;
         }
         this.idf = new float[size];
-        for (int id = 0; id < size; id++) idf[id] = (float) (Math.log((1.0 + rows) / (1.0 + documentFrequency[id])) + 1);
-        this.unseenIdf = (float) (Math.log(1.0 + rows) + 1);
+        for (int id = 0; id < size; id++) idf[id] = idf(rows, documentFrequency[id]);
+        this.unseenIdf = idf(rows, 0);
 
         this.postingStart = new int[size + 1];
         for (int id = 0; id < size; id++) postingStart[id + 1] = postingStart[id] + documentFrequency[id];
@@ -123,25 +123,44 @@ final class CharGramTable {
     private Weighted weigh(GramCounts text) {
         int distinct = text.grams().length;
         int[] ids = new int[distinct];
+        float[] idfs = new float[distinct];
+        for (int i = 0; i < distinct; i++) {
+            ids[i] = idOf(text.grams()[i]);
+            idfs[i] = ids[i] >= 0 ? idf[ids[i]] : unseenIdf;
+        }
+        float[] all = unitWeights(text.counts(), idfs);
+        int[] knownIds = new int[distinct];
         float[] weights = new float[distinct];
         int known = 0;
-        double norm = 0;
         for (int i = 0; i < distinct; i++) {
-            int id = idOf(text.grams()[i]);
-            double weight = (1 + Math.log(text.counts()[i])) * (id >= 0 ? idf[id] : unseenIdf);
+            if (ids[i] < 0) continue;
+            knownIds[known] = ids[i];
+            weights[known++] = all[i];
+        }
+        return new Weighted(Arrays.copyOf(knownIds, known), Arrays.copyOf(weights, known));
+    }
+
+    /** Smoothed inverse document frequency: rare grams weigh more, and a gram found in every text still counts. */
+    static float idf(int documents, int documentFrequency) {
+        return (float) (Math.log((1.0 + documents) / (1.0 + documentFrequency)) + 1);
+    }
+
+    /** Sublinear term frequency times each gram's IDF, scaled so the whole vector has unit length. */
+    static float[] unitWeights(int[] counts, float[] idfs) {
+        float[] weights = new float[counts.length];
+        double norm = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double weight = (1 + Math.log(counts[i])) * idfs[i];
             norm += weight * weight;
-            if (id >= 0) {
-                ids[known] = id;
-                weights[known++] = (float) weight;
-            }
+            weights[i] = (float) weight;
         }
         float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < known; i++) weights[i] *= scale;
-        return new Weighted(Arrays.copyOf(ids, known), Arrays.copyOf(weights, known));
+        for (int i = 0; i < weights.length; i++) weights[i] *= scale;
+        return weights;
     }
 
     /** The distinct grams of a text, sorted, and how often each occurs. */
-    private record GramCounts(long[] grams, int[] counts) {
+    record GramCounts(long[] grams, int[] counts) {
         static GramCounts of(long[] grams) {
             long[] sorted = grams.clone();
             Arrays.sort(sorted);

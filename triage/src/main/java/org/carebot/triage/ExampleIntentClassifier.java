@@ -92,7 +92,7 @@ public final class ExampleIntentClassifier implements IntentClassifier {
             probability.put(score.getKey(),
                     nearestShare * Math.exp((score.getValue() - topScore) / settings.temperature()) / normalizer);
         }
-        double[] modelProbabilities = model == null ? null : model.probabilities(vector, text, folded);
+        double[] modelProbabilities = model == null ? null : model.probabilities(vector, text, hits);
         if (modelProbabilities != null) {
             for (int c = 0; c < modelProbabilities.length; c++) {
                 probability.merge(model.intents().get(c), settings.modelWeight() * modelProbabilities[c], Double::sum);

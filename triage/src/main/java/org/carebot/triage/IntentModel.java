@@ -1,9 +1,7 @@
 package org.carebot.triage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,10 +60,10 @@ public final class IntentModel implements AutoCloseable {
      * How likely each intent is, in the order of {@link #intents()}. All zero before any example exists (the config's
      * examples are indexed before the first post, so in practice only in tests).
      */
-    public double[] probabilities(float[] embedding, String text, String folded) {
+    public double[] probabilities(float[] embedding, String text, Map<String, List<String>> keywordHits) {
         Model current = current();
         if (current.trainedOn() == 0) return new double[intents.size()];
-        return softmax(scores(current, features(current, embedding, text, folded)));
+        return softmax(scores(current, features(current, embedding, text, keywordHits)));
     }
 
     /** Trains the first model now; later ones train in the background. */
@@ -124,7 +122,7 @@ public final class IntentModel implements AutoCloseable {
         List<Features> features = new ArrayList<>();
         for (ExampleIndex.Example example : examples) {
             String text = example.text() == null ? "" : example.text();
-            features.add(features(fresh, example.vector(), text, TextMatch.fold(text)));
+            features.add(features(fresh, example.vector(), text, keywords.hits(TextMatch.fold(text))));
         }
         List<Integer> order = new ArrayList<>();
         for (int n = 0; n < examples.size(); n++) order.add(n);
@@ -156,47 +154,38 @@ public final class IntentModel implements AutoCloseable {
     private static float[] idf(List<ExampleIndex.Example> examples) {
         int[] documentFrequency = new int[HASHED];
         for (ExampleIndex.Example example : examples) {
-            for (int piece : distinctPieces(example.text())) documentFrequency[piece]++;
+            for (long piece : pieces(example.text()).grams()) documentFrequency[(int) piece]++;
         }
         float[] idf = new float[HASHED];
-        for (int i = 0; i < HASHED; i++) {
-            idf[i] = (float) (Math.log((1.0 + examples.size()) / (1.0 + documentFrequency[i])) + 1);
-        }
+        for (int i = 0; i < HASHED; i++) idf[i] = CharGramTable.idf(examples.size(), documentFrequency[i]);
         return idf;
     }
 
-    private static int[] distinctPieces(String text) {
-        return Arrays.stream(CharGramTable.grams(text)).mapToInt(IntentModel::hashed).distinct().toArray();
+    /** A text's word pieces hashed into {@link #HASHED} buckets, with how often each bucket occurs. */
+    private static CharGramTable.GramCounts pieces(String text) {
+        long[] grams = CharGramTable.grams(text);
+        for (int i = 0; i < grams.length; i++) grams[i] = (grams[i] ^ (grams[i] >>> 32)) & (HASHED - 1);
+        return CharGramTable.GramCounts.of(grams);
     }
 
-    private static int hashed(long gram) {
-        return (int) (gram ^ (gram >>> 32)) & (HASHED - 1);
-    }
-
-    private Features features(Model model, float[] embedding, String text, String folded) {
+    /** @param keywordHits the config keywords found in the text, per intent ({@link KeywordIntentClassifier#hits}) */
+    private Features features(Model model, float[] embedding, String text, Map<String, List<String>> keywordHits) {
         int dimensions = model.dense().length == 0 ? 0 : model.dense()[0].length - intents.size() - 1;
         double[] dense = new double[dimensions + intents.size() + 1];
         for (int i = 0; i < Math.min(dimensions, embedding.length); i++) dense[i] = EMBEDDING_SCALE * embedding[i];
-        Map<String, List<String>> hits = keywords.hits(folded);
         for (int c = 0; c < intents.size(); c++) {
-            dense[dimensions + c] = Math.min(2, hits.getOrDefault(intents.get(c), List.of()).size()) / 2.0;
+            dense[dimensions + c] = Math.min(2, keywordHits.getOrDefault(intents.get(c), List.of()).size()) / 2.0;
         }
         dense[dense.length - 1] = 1;  // bias
 
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (long gram : CharGramTable.grams(text)) counts.merge(hashed(gram), 1, Integer::sum);
-        int[] pieces = new int[counts.size()];
-        float[] weights = new float[counts.size()];
-        double norm = 0;
-        int i = 0;
-        for (Map.Entry<Integer, Integer> count : counts.entrySet()) {
-            pieces[i] = count.getKey();
-            weights[i] = (float) ((1 + Math.log(count.getValue())) * model.idf()[count.getKey()]);
-            norm += weights[i] * weights[i];
-            i++;
+        CharGramTable.GramCounts counts = pieces(text);
+        int[] pieces = new int[counts.grams().length];
+        float[] idfs = new float[pieces.length];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = (int) counts.grams()[i];
+            idfs[i] = model.idf()[pieces[i]];
         }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int k = 0; k < weights.length; k++) weights[k] *= scale;
+        float[] weights = CharGramTable.unitWeights(counts.counts(), idfs);
         return new Features(dense, pieces, weights);
     }
 

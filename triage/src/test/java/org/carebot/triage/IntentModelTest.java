@@ -17,8 +17,12 @@ class IntentModelTest {
         index.add(new ExampleIndex.Example(intent, text, embedder.embed(text), source));
     }
 
+    private static java.util.Map<String, java.util.List<String>> keywordHits(String text) {
+        return new KeywordIntentClassifier(TriageFixtures.rules()).hits(TextMatch.fold(text));
+    }
+
     private String likeliest(IntentModel model, String text) {
-        double[] p = model.probabilities(embedder.embed(text), text, TextMatch.fold(text));
+        double[] p = model.probabilities(embedder.embed(text), text, keywordHits(text));
         int best = 0;
         for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
         return model.intents().get(best);
@@ -40,7 +44,7 @@ class IntentModelTest {
 
         assertEquals("bug_report", likeliest(model, "the app crashes on settings"));
         assertEquals("billing_issue", likeliest(model, "charged twice this month"));
-        double[] p = model.probabilities(embedder.embed("x"), "x", "x");
+        double[] p = model.probabilities(embedder.embed("x"), "x", keywordHits("x"));
         assertEquals(model.intents().size(), p.length);
         assertEquals(1.0, java.util.Arrays.stream(p).sum(), 1e-9);
     }
@@ -55,7 +59,7 @@ class IntentModelTest {
         }
         IntentModel model = new IntentModel(index, TriageFixtures.rules());
         String post = "reembolsen la facturación ya";
-        double[] p = model.probabilities(blind.embed(post), post, TextMatch.fold(post));
+        double[] p = model.probabilities(blind.embed(post), post, keywordHits(post));
         int billing = model.intents().indexOf("billing_issue");
         int bug = model.intents().indexOf("bug_report");
         assertTrue(p[billing] > p[bug], "billing " + p[billing] + " vs bug " + p[bug]);
