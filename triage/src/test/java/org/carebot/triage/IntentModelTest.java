@@ -95,18 +95,17 @@ class IntentModelTest {
     @Test
     void blended_the_model_speaks_in_the_evidence_and_a_fresh_retag_still_counts_at_once() {
         billingAndBugs();
-        IntentModel model = new IntentModel(index, TriageFixtures.rules());
-        var classifier = new ExampleIntentClassifier(embedder, index, TriageFixtures.rules(),
-                new ExampleIntentClassifier.Settings(3, 0.3, 0.05, 0.05, 0, 0.5), model);
-        String crash = "the app crashes on settings";
-        IntentClassifier.IntentGuess guess = classifier.classify(crash, TextMatch.fold(crash));
-        assertEquals("bug_report", guess.intent());
-        assertTrue(guess.evidence().contains("model"), guess.evidence());
+        try (IntentModel model = new IntentModel(index, TriageFixtures.rules())) {
+            ExampleIntentClassifier classifier = blendedHalfAndHalf(model);
+            IntentClassifier.IntentGuess guess = classify(classifier, "the app crashes on settings");
+            assertEquals("bug_report", guess.intent());
+            assertTrue(guess.evidence().contains("model"), guess.evidence());
 
-        String labeled = "my sync stops every hour and the invoice page crashes";
-        example("account_access", labeled, ExampleIndex.Source.RETAG);
-        assertEquals("account_access", classifier.classify(labeled, TextMatch.fold(labeled)).intent(),
-                "the nearest examples see the label before the model retrains");
+            String labeled = "my sync stops every hour and the invoice page crashes";
+            example("account_access", labeled, ExampleIndex.Source.RETAG);
+            assertEquals("account_access", classify(classifier, labeled).intent(),
+                    "the nearest examples see the label before the model retrains");
+        }
     }
 
     @Test
@@ -116,12 +115,19 @@ class IntentModelTest {
         try (IntentModel model = new IntentModel(index, TriageFixtures.rules())) {
             model.warmUp();
             assertTrue(model.upToDate(), "the model counts the label it does not learn");
-            var classifier = new ExampleIntentClassifier(embedder, index, TriageFixtures.rules(),
-                    new ExampleIntentClassifier.Settings(3, 0.3, 0.05, 0.05, 0, 0.5), model);
-            String post = "no idea what this one is about";
-            IntentClassifier.IntentGuess guess = classifier.classify(post, TextMatch.fold(post));
+            IntentClassifier.IntentGuess guess = classify(blendedHalfAndHalf(model), "no idea what this one is about");
             assertEquals("other", guess.intent());
             assertFalse(guess.evidence().contains("model"), guess.evidence());
         }
+    }
+
+    /** Nearest examples (meaning only) and the model, half each. */
+    private ExampleIntentClassifier blendedHalfAndHalf(IntentModel model) {
+        return new ExampleIntentClassifier(embedder, index, TriageFixtures.rules(),
+                new ExampleIntentClassifier.Settings(3, 0.3, 0.05, 0.05, 0, 0.5), model);
+    }
+
+    private static IntentClassifier.IntentGuess classify(IntentClassifier classifier, String text) {
+        return classifier.classify(text, TextMatch.fold(text));
     }
 }
