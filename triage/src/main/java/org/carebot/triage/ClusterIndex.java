@@ -25,7 +25,21 @@ public final class ClusterIndex {
     public record Join(long caseId, Duplicates.Match match) {
     }
 
-    private record Member(long caseId, String intent, Fingerprint fingerprint, Instant at) {
+    /** Identity, not value, equality: each member is one post of a case, and hashing its fingerprint cost time. */
+    private static final class Member {
+        final long caseId;
+        final String intent;
+        final Fingerprint fingerprint;
+        final Instant at;
+        /** This member's row on its intent's shelf, when it has an embedding. */
+        int shelfRow = -1;
+
+        Member(long caseId, String intent, Fingerprint fingerprint, Instant at) {
+            this.caseId = caseId;
+            this.intent = intent;
+            this.fingerprint = fingerprint;
+            this.at = at;
+        }
     }
 
     private static final int MEMBERS_PER_CASE = 5;
@@ -37,7 +51,8 @@ public final class ClusterIndex {
     private final Map<Long, List<Member>> byCase = new HashMap<>();
     private final Map<String, Set<Member>> byExactKey = new HashMap<>();
     private final List<Map<Integer, Set<Member>>> byBand = new ArrayList<>();
-    private final Map<String, Set<Member>> byIntent = new HashMap<>();
+    /** Per intent, the embeddings of its members, scanned together for the same issue in other words. */
+    private final Map<String, VectorShelf<Member>> byIntent = new HashMap<>();
 
     public ClusterIndex(Duplicates duplicates, Duration window) {
         this.duplicates = duplicates;
@@ -52,26 +67,40 @@ public final class ClusterIndex {
      */
     public List<Join> candidates(Fingerprint fingerprint, String intent, Instant now) {
         expire(now);
-        Set<Member> pool = new HashSet<>(byExactKey.getOrDefault(fingerprint.exactKey(), Set.of()));
-        for (int band = 0; band < BANDS; band++) pool.addAll(byBand.get(band).getOrDefault(band(fingerprint, band), Set.of()));
-        if (fingerprint.vector() != null) pool.addAll(byIntent.getOrDefault(intent, Set.of()));
-
+        Set<Member> sameWords = new HashSet<>(byExactKey.getOrDefault(fingerprint.exactKey(), Set.of()));
+        for (int band = 0; band < BANDS; band++) {
+            sameWords.addAll(byBand.get(band).getOrDefault(band(fingerprint, band), Set.of()));
+        }
         List<Scored> scored = new ArrayList<>();
-        for (Member member : pool) {
-            duplicates.match(fingerprint, member.fingerprint()).ifPresent(match -> scored.add(new Scored(member, match)));
+        for (Member member : sameWords) score(fingerprint, member, scored);
+        VectorShelf<Member> shelf = fingerprint.vector() == null ? null : byIntent.get(intent);
+        if (shelf != null) {
+            // One vectorized scan for the whole intent; the comparison one by one was most of the writer's time.
+            float[] similarities = shelf.dot(fingerprint.vector());
+            for (int row = 0; row < similarities.length; row++) {
+                Member member = shelf.item(row);
+                if (sameWords.contains(member)) continue;
+                double similarity = similarities[row];
+                duplicates.sameWords(fingerprint, member.fingerprint).or(() -> duplicates.semantic(similarity))
+                        .ifPresent(match -> scored.add(new Scored(member, match)));
+            }
         }
         scored.sort(Comparator.comparingInt((Scored s) -> s.match().kind().ordinal())
                 .thenComparing(Comparator.comparingDouble((Scored s) -> s.match().score()).reversed())
-                .thenComparing(Comparator.comparing((Scored s) -> s.member().at()).reversed()));
+                .thenComparing(Comparator.comparing((Scored s) -> s.member().at).reversed()));
         List<Join> joins = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (Scored s : scored) {
-            if (seen.add(s.member().caseId())) joins.add(new Join(s.member().caseId(), s.match()));
+            if (seen.add(s.member().caseId)) joins.add(new Join(s.member().caseId, s.match()));
         }
         return joins;
     }
 
     private record Scored(Member member, Duplicates.Match match) {
+    }
+
+    private void score(Fingerprint fingerprint, Member member, List<Scored> scored) {
+        duplicates.match(fingerprint, member.fingerprint).ifPresent(match -> scored.add(new Scored(member, match)));
     }
 
     /** Remembers a post of a case; a case keeps its first post and its latest few. */
@@ -85,7 +114,10 @@ public final class ClusterIndex {
         for (int band = 0; band < BANDS; band++) {
             byBand.get(band).computeIfAbsent(band(fingerprint, band), k -> new HashSet<>()).add(member);
         }
-        byIntent.computeIfAbsent(intent, k -> new HashSet<>()).add(member);
+        if (fingerprint.vector() != null) {
+            byIntent.computeIfAbsent(intent, k -> new VectorShelf<Member>((moved, row) -> moved.shelfRow = row))
+                    .add(member, fingerprint.vector());
+        }
     }
 
     /** A case that closed takes no more repeats. */
@@ -99,13 +131,18 @@ public final class ClusterIndex {
     }
 
     private void unindex(Member member) {
-        removeFrom(byExactKey, member.fingerprint().exactKey(), member);
-        for (int band = 0; band < BANDS; band++) removeFrom(byBand.get(band), band(member.fingerprint(), band), member);
-        removeFrom(byIntent, member.intent(), member);
-        List<Member> members = byCase.get(member.caseId());
+        removeFrom(byExactKey, member.fingerprint.exactKey(), member);
+        for (int band = 0; band < BANDS; band++) removeFrom(byBand.get(band), band(member.fingerprint, band), member);
+        VectorShelf<Member> shelf = member.shelfRow < 0 ? null : byIntent.get(member.intent);
+        if (shelf != null) {
+            shelf.remove(member.shelfRow);
+            member.shelfRow = -1;
+            if (shelf.size() == 0) byIntent.remove(member.intent);
+        }
+        List<Member> members = byCase.get(member.caseId);
         if (members != null) {
             members.remove(member);
-            if (members.isEmpty()) byCase.remove(member.caseId());
+            if (members.isEmpty()) byCase.remove(member.caseId);
         }
     }
 
@@ -124,7 +161,7 @@ public final class ClusterIndex {
         Instant cutoff = now.minus(window);
         for (Iterator<Member> it = byAge.iterator(); it.hasNext(); ) {
             Member member = it.next();
-            if (!member.at().isBefore(cutoff)) break;
+            if (!member.at.isBefore(cutoff)) break;
             it.remove();
             unindex(member);
         }

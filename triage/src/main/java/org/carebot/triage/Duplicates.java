@@ -39,12 +39,21 @@ public final class Duplicates {
     }
 
     public Optional<Match> match(Fingerprint a, Fingerprint b) {
+        return sameWords(a, b).or(() -> semantic(a.cosine(b)));
+    }
+
+    /** An exact or near repeat: the same normalized words, or SimHashes a few bits apart. */
+    public Optional<Match> sameWords(Fingerprint a, Fingerprint b) {
         if (a.exactKey().equals(b.exactKey())) return Optional.of(new Match(Match.Kind.EXACT, 1.0));
         int bits = a.hammingDistance(b);
         if (bits <= settings.nearDuplicateBits()) return Optional.of(new Match(Match.Kind.NEAR, 1.0 - bits / 64.0));
-        double cosine = a.cosine(b);
-        if (cosine >= settings.semanticSimilarity()) return Optional.of(new Match(Match.Kind.SEMANTIC, cosine));
         return Optional.empty();
+    }
+
+    /** A semantic match when two posts' embeddings are at least this similar. */
+    public Optional<Match> semantic(double cosine) {
+        return cosine >= settings.semanticSimilarity() ? Optional.of(new Match(Match.Kind.SEMANTIC, cosine))
+                : Optional.empty();
     }
 
     /** The match's score when the posts are the same, otherwise their embedding similarity (0 without embeddings). */

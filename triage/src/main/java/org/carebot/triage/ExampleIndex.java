@@ -98,14 +98,30 @@ public final class ExampleIndex {
             for (int i = 1; i < similarities.length; i++) {
                 if (similarities[i] > similarities[best]) best = i;
             }
-            double bestSimilarity = similarities[best];
-            Arrays.sort(similarities);
-            int take = Math.min(k, similarities.length);
-            double sum = 0;
-            for (int i = 0; i < take; i++) sum += similarities[similarities.length - 1 - i];
-            result.add(new IntentSimilarity(group.intent(), sum / take, bestSimilarity, group.examples().get(best)));
+            result.add(new IntentSimilarity(group.intent(), meanOfTop(similarities, k), similarities[best],
+                    group.examples().get(best)));
         }
         result.sort(Comparator.comparingDouble(IntentSimilarity::meanTopK).reversed());
         return result;
+    }
+
+    /** The mean of the k largest values; a pass with a short sorted list, not a sort of every example's similarity. */
+    static double meanOfTop(float[] values, int k) {
+        int take = Math.min(k, values.length);
+        if (take == 0) return 0;
+        float[] top = new float[take];
+        Arrays.fill(top, Float.NEGATIVE_INFINITY);
+        for (float value : values) {
+            if (value <= top[take - 1]) continue;
+            int i = take - 1;
+            while (i > 0 && top[i - 1] < value) {
+                top[i] = top[i - 1];
+                i--;
+            }
+            top[i] = value;
+        }
+        double sum = 0;
+        for (float value : top) sum += value;
+        return sum / take;
     }
 }

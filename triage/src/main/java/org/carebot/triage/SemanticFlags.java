@@ -111,20 +111,35 @@ public final class SemanticFlags {
         float[] byMeaning = meaning.dot(embedder.embed(text));
         double weight = thresholds.surfaceWeight();
         float[] bySurface = weight > 0 ? surface.similarities(text) : null;
-        Map<SensitiveFlag, Double> nearest = new EnumMap<>(SensitiveFlag.class);
-        Map<SensitiveFlag, Double> nearestCounter = new EnumMap<>(SensitiveFlag.class);
+        // Per flag, by ordinal: a map merge per row boxed a double for each of about 800 rows.
+        double[] nearestByFlag = new double[SensitiveFlag.values().length];
+        double[] nearestCounterByFlag = new double[nearestByFlag.length];
+        java.util.Arrays.fill(nearestByFlag, Double.NaN);
+        java.util.Arrays.fill(nearestCounterByFlag, Double.NaN);
         double closestMeaning = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             double similarity = bySurface == null ? byMeaning[i] : (1 - weight) * byMeaning[i] + weight * bySurface[i];
-            (row.counter() ? nearestCounter : nearest).merge(row.flag(), similarity, Math::max);
+            double[] nearestOfKind = row.counter() ? nearestCounterByFlag : nearestByFlag;
+            int flag = row.flag().ordinal();
+            if (Double.isNaN(nearestOfKind[flag]) || similarity > nearestOfKind[flag]) nearestOfKind[flag] = similarity;
             if (!row.counter()) closestMeaning = Math.max(closestMeaning, byMeaning[i]);
         }
+        Map<SensitiveFlag, Double> nearest = byFlag(nearestByFlag);
+        Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
         nearest.forEach((flag, similarity) -> {
             boolean closerToCounter = nearestCounter.getOrDefault(flag, -1.0) > similarity;
             if (similarity >= thresholds.forFlag(flag) && !closerToCounter) flags.add(flag);
         });
         return new Reading(flags, nearest, nearestCounter, closestMeaning);
+    }
+
+    private static Map<SensitiveFlag, Double> byFlag(double[] values) {
+        Map<SensitiveFlag, Double> map = new EnumMap<>(SensitiveFlag.class);
+        for (SensitiveFlag flag : SensitiveFlag.values()) {
+            if (!Double.isNaN(values[flag.ordinal()])) map.put(flag, values[flag.ordinal()]);
+        }
+        return map;
     }
 }

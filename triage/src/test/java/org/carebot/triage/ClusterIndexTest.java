@@ -76,4 +76,17 @@ class ClusterIndexTest {
         assertEquals(7, index.candidates(print("down 0"), "outage_report", NOW.plusSeconds(60)).get(0).caseId(),
                 "the first post stays");
     }
+
+    @Test
+    void the_same_issue_in_other_words_still_finds_the_right_case_after_others_leave() {
+        index.add(1, "outage_report", print("login page spins forever", 1, 0, 0), NOW);
+        index.add(2, "outage_report", print("app will not open on iphone", 0, 1, 0), NOW);
+        index.add(3, "outage_report", print("api returns 503 for every call", 0, 0, 1), NOW);
+
+        index.forget(1);
+
+        assertTrue(index.candidates(print("sign in never finishes loading", 1, 0.05f, 0), "outage_report", NOW).isEmpty());
+        assertEquals(3, index.candidates(print("every request gets a 503", 0, 0.05f, 1), "outage_report", NOW).get(0).caseId());
+        assertEquals(2, index.candidates(print("iphone app does not start", 0, 1, 0.05f), "outage_report", NOW).get(0).caseId());
+    }
 }

@@ -146,28 +146,44 @@ public final class TriageWorker implements AutoCloseable {
     private record Assessed(Triage triage, Fingerprint fingerprint) {
     }
 
-    /** Triages every waiting post; returns how many. */
+    /** A claimed post whose triage runs on the pool. */
+    private record Claimed(StoredPost post, CompletableFuture<Assessed> assessed) {
+    }
+
+    /**
+     * Triages every waiting post; returns how many. The engine works on the next batch while this thread writes the
+     * current one, so the pool does not wait for the writes and the claim at each batch's end.
+     */
     private int drain() {
         int total = 0;
-        List<StoredPost> batch;
-        while (running && !(batch = database.inTransaction(h -> posts.claimNew(h, BATCH))).isEmpty()) {
-            // A batch is finished even when a stop comes in the middle; what is left waits as 'new' for the next start.
-            List<CompletableFuture<Assessed>> assessed = batch.stream()
-                    .map(post -> CompletableFuture.supplyAsync(() -> assess(post), pool)).toList();
-            List<StoredPost> claimed = batch;
-            // One transaction per batch: the writes, not the model, were the bottleneck with one per post.
-            List<Outcome> outcomes = database.inTransaction(handle -> {
-                List<Outcome> recorded = new java.util.ArrayList<>();
-                for (int i = 0; i < claimed.size(); i++) {
-                    recorded.add(record(handle, claimed.get(i), assessed.get(i).join()));
-                }
-                return recorded;
-            });
-            for (int i = 0; i < batch.size(); i++) report(batch.get(i), assessed.get(i).join().triage(), outcomes.get(i));
-            total += batch.size();
-            onCardsRequested.run();
+        List<Claimed> current = running ? claimBatch() : List.of();
+        while (!current.isEmpty()) {
+            // A claimed batch is always finished, even when a stop comes in the middle; the rest waits as 'new'.
+            List<Claimed> next = running ? claimBatch() : List.of();
+            write(current);
+            total += current.size();
+            current = next;
         }
         return total;
+    }
+
+    private List<Claimed> claimBatch() {
+        return database.inTransaction(h -> posts.claimNew(h, BATCH)).stream()
+                .map(post -> new Claimed(post, CompletableFuture.supplyAsync(() -> assess(post), pool)))
+                .toList();
+    }
+
+    /** One transaction per batch: the writes, not the model, were the bottleneck with one per post. */
+    private void write(List<Claimed> batch) {
+        List<Outcome> outcomes = database.inTransaction(handle -> {
+            List<Outcome> recorded = new java.util.ArrayList<>();
+            for (Claimed claimed : batch) recorded.add(record(handle, claimed.post(), claimed.assessed().join()));
+            return recorded;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            report(batch.get(i).post(), batch.get(i).assessed().join().triage(), outcomes.get(i));
+        }
+        onCardsRequested.run();
     }
 
     private Assessed assess(StoredPost stored) {
