@@ -51,10 +51,12 @@ import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.IncidentStore;
 import org.carebot.bot.store.LabeledExampleStore;
+import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
 import org.carebot.connectors.telegram.TelegramWebhook;
 import org.carebot.triage.Router;
+import org.carebot.triage.SensitiveFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +97,9 @@ public final class Carebot implements AutoCloseable {
         TriageKit triage = TriageKit.build(config);
         Router router = triage.router();
         LabeledExampleStore labels = new LabeledExampleStore();
+        SensitiveLabelStore sensitiveLabels = new SensitiveLabelStore();
         triage.learnAll(database.withHandle(labels::all));
+        triage.learnAllSensitive(database.withHandle(sensitiveLabels::all));
         triage.warmUp();
 
         PostStore posts = new PostStore(json);
@@ -123,8 +127,18 @@ public final class Carebot implements AutoCloseable {
                 .orElseGet(UserGroups::none);
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
-                new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge, labels,
-                triage::learn, blocked);
+                new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge,
+                new CaseCommands.Learning(labels, sensitiveLabels, new CaseCommands.Learner() {
+                    @Override
+                    public void intent(String text, String intent) {
+                        triage.learn(text, intent);
+                    }
+
+                    @Override
+                    public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
+                        triage.learnSensitive(text, flag, sensitive);
+                    }
+                }), blocked);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
         StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
         TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,

@@ -74,31 +74,43 @@ public final class SemanticFlags {
     }
 
     /** Which flag a row of the tables belongs to, and whether it is a counter-example. */
-    private record Row(SensitiveFlag flag, boolean counter) {
+    private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector) {
+    }
+
+    /** The rows and their two tables, replaced whole when a person teaches a new example. */
+    private record Snapshot(List<Row> rows, VectorTable meaning, CharGramTable surface) {
+        static Snapshot of(List<Row> rows) {
+            return new Snapshot(List.copyOf(rows), new VectorTable(rows.stream().map(Row::vector).toList()),
+                    new CharGramTable(rows.stream().map(Row::text).toList()));
+        }
     }
 
     private final TextEmbedder embedder;
     private final Thresholds thresholds;
-    private final List<Row> rows = new ArrayList<>();
-    private final VectorTable meaning;
-    private final CharGramTable surface;
+    private volatile Snapshot snapshot;
 
     public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds) {
         this.embedder = embedder;
         this.thresholds = thresholds;
         List<String> texts = new ArrayList<>();
+        List<SensitiveFlag> flags = new ArrayList<>();
+        List<Boolean> counters = new ArrayList<>();
         examples.forEach((flag, set) -> {
             for (String post : set.posts()) {
-                rows.add(new Row(flag, false));
                 texts.add(post);
+                flags.add(flag);
+                counters.add(false);
             }
             for (String post : set.counterPosts()) {
-                rows.add(new Row(flag, true));
                 texts.add(post);
+                flags.add(flag);
+                counters.add(true);
             }
         });
-        this.meaning = new VectorTable(texts.isEmpty() ? List.of() : embedder.embedAll(texts));
-        this.surface = new CharGramTable(texts);
+        List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) rows.add(new Row(flags.get(i), counters.get(i), texts.get(i), vectors.get(i)));
+        this.snapshot = Snapshot.of(rows);
     }
 
     /** Flags nothing: for the keyword engine. */
@@ -106,11 +118,38 @@ public final class SemanticFlags {
         return new SemanticFlags(texts -> List.of(), Map.of(), Thresholds.of(1.0));
     }
 
+    /**
+     * A person said this text is (or, with {@code sensitive} false, is not) of this flag: it becomes one of the flag's
+     * examples or counter-examples, and the next similar post is read with it at once. Rebuilding the word-piece
+     * table takes some milliseconds; it happens at a person's pace, not per post.
+     */
+    public synchronized void learn(String text, SensitiveFlag flag, boolean sensitive) {
+        learnAll(List.of(new Lesson(text, flag, sensitive)));
+    }
+
+    /** What a person said of one text and one flag. */
+    public record Lesson(String text, SensitiveFlag flag, boolean sensitive) {
+    }
+
+    /** Several lessons in one rebuild: the labels stored by people, at start. */
+    public synchronized void learnAll(List<Lesson> lessons) {
+        if (lessons.isEmpty()) return;
+        List<float[]> vectors = embedder.embedAll(lessons.stream().map(Lesson::text).toList());
+        List<Row> rows = new ArrayList<>(snapshot.rows());
+        for (int i = 0; i < lessons.size(); i++) {
+            Lesson lesson = lessons.get(i);
+            rows.add(new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vectors.get(i)));
+        }
+        snapshot = Snapshot.of(rows);
+    }
+
     public Reading read(String text) {
+        Snapshot current = snapshot;
+        List<Row> rows = current.rows();
         if (rows.isEmpty()) return Reading.nothing();
-        float[] byMeaning = meaning.dot(embedder.embed(text));
+        float[] byMeaning = current.meaning().dot(embedder.embed(text));
         double weight = thresholds.surfaceWeight();
-        float[] bySurface = weight > 0 ? surface.similarities(text) : null;
+        float[] bySurface = weight > 0 ? current.surface().similarities(text) : null;
         // Per flag, by ordinal: a map merge per row boxed a double for each of about 800 rows.
         double[] nearestByFlag = new double[SensitiveFlag.values().length];
         double[] nearestCounterByFlag = new double[nearestByFlag.length];

@@ -47,6 +47,23 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void a_learned_label_counts_for_the_next_post_at_once() {
+        String missed = "the charger melted and burned my desk";
+        String venting = "this outage makes me want to live in a cave far from computers";
+        SemanticFlags flags = new SemanticFlags(embedder, examples, SemanticFlags.Thresholds.of(0.3));
+        assertEquals(Set.of(), flags.read(missed + " yesterday").flags());
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), flags.read(venting).flags(), "the kind of false alarm a person clears");
+
+        flags.learn(missed, SensitiveFlag.SAFETY, true);
+        flags.learnAll(List.of(new SemanticFlags.Lesson(venting, SensitiveFlag.SELF_HARM, false)));
+
+        assertEquals(Set.of(SensitiveFlag.SAFETY), flags.read(missed + " yesterday").flags());
+        assertFalse(flags.read(venting + " today").flags().contains(SensitiveFlag.SELF_HARM),
+                "nearer the counter-example than the example");
+        assertTrue(flags.read(POST).flags().contains(SensitiveFlag.SELF_HARM), "the flag's own examples still count");
+    }
+
+    @Test
     void a_closer_counter_example_keeps_the_flag_off() {
         String venting = "this outage is killing me i do not want to see another error";
         Map<SensitiveFlag, SemanticFlags.Examples> withCounter = Map.of(SensitiveFlag.SELF_HARM, new SemanticFlags.Examples(

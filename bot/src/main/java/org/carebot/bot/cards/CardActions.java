@@ -6,6 +6,8 @@ public final class CardActions {
     public static final String CLAIM = "case.claim";
     public static final String RETAG = "case.retag";
     public static final String ESCALATE = "case.escalate";
+    /** A select: {@code +flag} says the post is of that sensitive flag, {@code -flag} that it is not. */
+    public static final String SENSITIVE = "case.sensitive";
     public static final String RESOLVE = "case.resolve";
     public static final String BLOCK_AUTHOR = "case.block";
     /** In a digest: the button value is the post id. */

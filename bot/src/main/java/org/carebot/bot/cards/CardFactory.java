@@ -74,7 +74,7 @@ public final class CardFactory {
                 ? stormBanner(view.storm().get(), kase, queueName) : banner(kase, role, queueName);
         return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
                 personalData.mask(post.text()), post.url(), fields, kase.assignee(), notes(view.events()),
-                actions(kase, role));
+                actions(kase, triage, role));
     }
 
     /** "+37 similar in 14 min · Discord, Instagram, X", or null before the first repeat. */
@@ -109,7 +109,7 @@ public final class CardFactory {
         return null;
     }
 
-    private List<CardAction> actions(Case kase, CardRole role) {
+    private List<CardAction> actions(Case kase, Triage triage, CardRole role) {
         if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED || role == CardRole.INCIDENT) {
             return List.of();
         }
@@ -119,6 +119,7 @@ public final class CardFactory {
             actions.add(new CardAction.Select(CardActions.RETAG, "Retag", config.intentNames().stream()
                     .filter(name -> !name.equals(kase.intent()))
                     .map(name -> new CardAction.Option(name.replace('_', ' '), name)).toList()));
+            actions.add(new CardAction.Select(CardActions.SENSITIVE, "Sensitive?", sensitiveOptions(triage)));
             actions.add(new CardAction.Select(CardActions.ESCALATE, "Escalate", config.escalationTargets().stream()
                     .filter(target -> !target.id().equals(kase.escalatedTo()))
                     .map(target -> new CardAction.Option(target.name(), target.id())).toList()));
@@ -128,6 +129,21 @@ public final class CardFactory {
             actions.add(new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER));
         }
         return actions;
+    }
+
+    /**
+     * Per flag learned from examples (not personal data, which patterns find): "not legal threat" when the post has
+     * it, "legal threat" when it does not. The value says which: {@code -legal_threat} or {@code +legal_threat}.
+     */
+    private static List<CardAction.Option> sensitiveOptions(Triage triage) {
+        List<CardAction.Option> options = new ArrayList<>();
+        for (SensitiveFlag flag : SensitiveFlag.values()) {
+            if (flag == SensitiveFlag.PERSONAL_DATA) continue;
+            boolean flagged = triage.sensitive().contains(flag);
+            String name = flag.key().replace('_', ' ');
+            options.add(new CardAction.Option(flagged ? "not " + name : name, (flagged ? "-" : "+") + flag.key()));
+        }
+        return options;
     }
 
     private List<Card.Note> notes(List<CaseEvent> events) {
@@ -152,6 +168,8 @@ public final class CardFactory {
             case "author_blocked" -> "blocked the author: " + detail;
             case "restored" -> "restored it from the digest (" + detail + ")";
             case "priority_raised" -> "raised the priority: " + detail;
+            case "flag_added" -> "flagged it: " + detail;
+            case "flag_cleared" -> "said it is not " + detail;
             default -> event.action().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

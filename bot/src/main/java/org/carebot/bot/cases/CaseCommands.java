@@ -9,20 +9,24 @@ import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.LabeledExampleStore;
+import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
 import org.carebot.bot.outbox.Outbox;
 import org.carebot.triage.Route;
 import org.carebot.triage.Router;
+import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What people do to cases, whichever surface they press the button on. Each command locks the case, checks the
@@ -42,19 +46,23 @@ public final class CaseCommands {
     private final CarebotConfig config;
     private final Clock clock;
     private final Runnable afterChange;
-    private final LabeledExampleStore labels;
-    private final IntentLearner learner;
+    private final Learning learning;
     private final BlockedAuthors blocked;
 
     /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
-    public interface IntentLearner {
-        void learn(String text, String intent);
+    public interface Learner {
+        void intent(String text, String intent);
+
+        void sensitive(String text, SensitiveFlag flag, boolean sensitive);
+    }
+
+    /** Where people's labels are kept, and the engine that learns from each once it is committed. */
+    public record Learning(LabeledExampleStore intents, SensitiveLabelStore sensitive, Learner learner) {
     }
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
-                        Runnable afterChange, LabeledExampleStore labels, IntentLearner learner,
-                        BlockedAuthors blocked) {
+                        Runnable afterChange, Learning learning, BlockedAuthors blocked) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -66,8 +74,7 @@ public final class CaseCommands {
         this.config = config;
         this.clock = clock;
         this.afterChange = afterChange;
-        this.labels = labels;
-        this.learner = learner;
+        this.learning = learning;
         this.blocked = blocked;
     }
 
@@ -95,7 +102,7 @@ public final class CaseCommands {
                     original.humanOnly(), original.language());
             Route route = router.route(post.post(), retagged);
             Case moved = kase.withQueueAndIntent(route.queue(), intent, now);
-            labels.add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
+            learning.intents().add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
                     actor.userId(), now));
             labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent
@@ -110,7 +117,44 @@ public final class CaseCommands {
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
                     + (newChannel.equals(oldChannel) ? "." : " and moved to " + queueName(route.queue()) + "."));
         });
-        if (outcome instanceof Outcome.Done && labeledText[0] != null) learner.learn(labeledText[0], intent);
+        if (outcome instanceof Outcome.Done && labeledText[0] != null) learning.learner().intent(labeledText[0], intent);
+        return outcome;
+    }
+
+    /**
+     * A person says the case's post is ({@code sensitive}) or is not of a sensitive flag: the card's flags change
+     * and the engine takes the post as an example, or a counter-example, of the flag. Personal data is found by
+     * patterns, not by resemblance, so there is nothing to teach there. A reply needs approval all the same.
+     */
+    public Outcome sensitive(long caseId, Actor actor, SensitiveFlag flag, boolean sensitive) {
+        String[] labeledText = new String[1];
+        Outcome outcome = run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
+            String name = flag.key().replace('_', ' ');
+            if (flag == SensitiveFlag.PERSONAL_DATA) {
+                return new Outcome.Refused("Personal data is found by patterns (emails, phone and card numbers), "
+                        + "not learned from examples.");
+            }
+            StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
+            Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+            flags.addAll(posts.triageOf(handle, kase.postId()).orElseThrow().sensitive());
+            if (sensitive ? !flags.add(flag) : !flags.remove(flag)) {
+                return new Outcome.Refused("Case #" + caseId + (sensitive ? " is already flagged " : " is not flagged ")
+                        + name + ".");
+            }
+            posts.updateSensitive(handle, kase.postId(), flags);
+            learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
+                    post.post().text(), actor.userId(), now));
+            labeledText[0] = post.post().text();
+            events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared", null, null, name,
+                    now);
+            refreshAllCards(handle, kase, now);
+            return new Outcome.Done(kase, sensitive
+                    ? "Case #" + caseId + " flagged " + name + "; similar posts will be flagged too."
+                    : "Case #" + caseId + " is not " + name + "; similar posts will not be flagged for it by resemblance.");
+        });
+        if (outcome instanceof Outcome.Done && labeledText[0] != null) {
+            learning.learner().sensitive(labeledText[0], flag, sensitive);
+        }
         return outcome;
     }
 

@@ -4,6 +4,7 @@ import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.TriageSetup;
 import org.carebot.bot.embedding.MiniLmEmbedder;
 import org.carebot.bot.store.LabeledExampleStore;
+import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.triage.CachingEmbedder;
 import org.carebot.triage.ClusterIndex;
 import org.carebot.triage.Duplicates;
@@ -59,11 +60,14 @@ public final class TriageKit implements AutoCloseable {
     private final List<String> exampleTexts;
     private final int warmUpPasses;
     private final Optional<IntentModel> model;
+    private final SemanticFlags semanticFlags;
 
     private TriageKit(TriageEngine engine, Router router, PersonalData personalData, ExampleIndex examples,
-                      Optional<TextEmbedder> embedder, Optional<IntentModel> model, CarebotConfig config) {
+                      SemanticFlags semanticFlags, Optional<TextEmbedder> embedder, Optional<IntentModel> model,
+                      CarebotConfig config) {
         CarebotConfig.ClusterTuning clusters = config.clusters();
         this.engine = engine;
+        this.semanticFlags = semanticFlags;
         this.model = model;
         this.router = router;
         this.personalData = personalData;
@@ -116,7 +120,8 @@ public final class TriageKit implements AutoCloseable {
             IntentClassifier classifier = new KeywordIntentClassifier(rules);
             return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
                     tones(config, null, examples)),
-                    TriageSetup.router(config), personalData, examples, Optional.empty(), Optional.empty(), config);
+                    TriageSetup.router(config), personalData, examples, SemanticFlags.none(), Optional.empty(),
+                    Optional.empty(), config);
         }
         long started = System.nanoTime();
         TextEmbedder embedder = sharedEmbedder(tuning.embeddingCache());
@@ -139,8 +144,8 @@ public final class TriageKit implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
-                TriageSetup.router(config), personalData, examples, Optional.of(embedder), Optional.ofNullable(model),
-                config);
+                TriageSetup.router(config), personalData, examples, semanticFlags, Optional.of(embedder),
+                Optional.ofNullable(model), config);
     }
 
     private static CachingEmbedder sharedEmbedder;
@@ -203,6 +208,22 @@ public final class TriageKit implements AutoCloseable {
         }
         examples.addAll(added);
         log.info("Relearned {} examples labeled by people", added.size());
+    }
+
+    /**
+     * A person said this text is (or is not) of a sensitive flag: it becomes one of the flag's examples (or
+     * counter-examples), and the next similar post is read with it at once. No-op for keywords.
+     */
+    public void learnSensitive(String text, SensitiveFlag flag, boolean sensitive) {
+        if (embedder.isPresent()) semanticFlags.learn(text, flag, sensitive);
+    }
+
+    /** Relearns stored flag labels at start, in one rebuild. */
+    public void learnAllSensitive(List<SensitiveLabelStore.SensitiveLabel> labeled) {
+        if (labeled.isEmpty() || embedder.isEmpty()) return;
+        semanticFlags.learnAll(labeled.stream()
+                .map(label -> new SemanticFlags.Lesson(label.text(), label.flag(), label.sensitive())).toList());
+        log.info("Relearned {} sensitive-content labels given by people", labeled.size());
     }
 
     /**

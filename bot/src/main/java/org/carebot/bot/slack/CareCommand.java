@@ -20,6 +20,7 @@ public final class CareCommand {
             • `/care quality`: how right triage's intents were, per intent, judged by your retags and resolutions
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
+            *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
             *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it.""";
 
     private final QueueStats stats;

@@ -10,6 +10,7 @@ import org.carebot.bot.cards.CardActions;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.Outcome;
+import org.carebot.triage.SensitiveFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +65,25 @@ public final class SlackSurface {
             case CardActions.BLOCK_AUTHOR -> commands.blockAuthor(caseId.getAsLong(), actor);
             case CardActions.RETAG -> selected == null ? null : commands.retag(caseId.getAsLong(), actor, selected);
             case CardActions.ESCALATE -> selected == null ? null : commands.escalate(caseId.getAsLong(), actor, selected);
+            case CardActions.SENSITIVE -> sensitive(caseId.getAsLong(), actor, selected);
             default -> null;
         };
         if (outcome == null) log.warn("Ignored Slack action {} on case {}", action.getActionId(), caseId.getAsLong());
         else log.info("Slack {} on case #{} by {}: {}", action.getActionId(), caseId.getAsLong(), actor.userId(),
                 outcome.getClass().getSimpleName());
         return context.ack();
+    }
+
+    /** "+legal_threat" or "-legal_threat" from the card's select; anything else is ignored. */
+    private Outcome sensitive(long caseId, Actor actor, String selected) {
+        if (selected == null || selected.length() < 2 || (selected.charAt(0) != '+' && selected.charAt(0) != '-')) {
+            return null;
+        }
+        try {
+            return commands.sensitive(caseId, actor, SensitiveFlag.parse(selected.substring(1)), selected.charAt(0) == '+');
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Response onRestore(BlockActionRequest request, ActionContext context) {

@@ -153,6 +153,17 @@ public final class PostStore {
                 .execute();
     }
 
+    /**
+     * A person corrected the post's sensitive flags. A reply still needs a person's approval afterwards, even with
+     * every flag cleared: one has looked, and the gate does not open again by itself.
+     */
+    public void updateSensitive(Handle handle, long postId, java.util.Set<SensitiveFlag> flags) {
+        handle.createUpdate("UPDATE triages SET sensitive = :sensitive, human_only = TRUE WHERE post_id = :postId")
+                .bind("postId", postId)
+                .bind("sensitive", flags.stream().map(SensitiveFlag::key).sorted().collect(Collectors.joining(",")))
+                .execute();
+    }
+
     public Optional<Triage> triageOf(Handle handle, long postId) {
         return handle.createQuery("SELECT * FROM triages WHERE post_id = :postId")
                 .bind("postId", postId)
