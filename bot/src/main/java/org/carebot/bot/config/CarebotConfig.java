@@ -124,9 +124,23 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double keywordWeight, Double temperature, Double surfaceWeight, Double modelWeight,
                                Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
-                               Double sensitiveSurfaceWeight, Integer warmUpPasses) {
+                               Double sensitiveSurfaceWeight, Integer warmUpPasses, EmbeddingModel embeddingModel) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
+
+        /**
+         * A sentence-embedding model of the operator's instead of the bundled English MiniLM: a BERT-style ONNX file,
+         * its Hugging Face {@code tokenizer.json}, and how token outputs become one vector ({@code mean} or
+         * {@code cls}, as the model card says). Thresholds and weights were picked for MiniLM: re-pick them with
+         * the quality tools on your own labeled posts after a change (docs/QUALITY.md).
+         */
+        public record EmbeddingModel(String onnx, String tokenizer, Pooling pooling) {
+            public enum Pooling { MEAN, CLS }
+
+            public EmbeddingModel {
+                pooling = pooling == null ? Pooling.MEAN : pooling;
+            }
+        }
 
         public TriageTuning {
             engine = engine == null ? Engine.EMBEDDINGS : engine;
@@ -145,7 +159,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

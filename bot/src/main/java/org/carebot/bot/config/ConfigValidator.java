@@ -235,6 +235,10 @@ final class ConfigValidator {
             problem("triage.sensitive_surface_weight", "must be within 0..1");
         }
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
+        if (triage.embeddingModel() != null) {
+            checkReadableFile("triage.embedding_model.onnx", triage.embeddingModel().onnx());
+            checkReadableFile("triage.embedding_model.tokenizer", triage.embeddingModel().tokenizer());
+        }
         if (triage.sensitiveSimilarity() <= 0 || triage.sensitiveSimilarity() > 1) {
             problem("triage.sensitive_similarity", "must be within 0..1 (above 0)");
         }
@@ -290,6 +294,11 @@ final class ConfigValidator {
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
                         "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
+    }
+
+    private void checkReadableFile(String field, String path) {
+        if (blank(path)) problem(field, "is required: the path of a file");
+        else if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) problem(field, "no readable file at " + path);
     }
 
     private static boolean blank(String text) {

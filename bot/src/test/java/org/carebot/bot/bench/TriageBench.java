@@ -7,7 +7,7 @@ import org.carebot.bot.Carebot;
 import org.carebot.bot.Settings;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.ConfigLoader;
-import org.carebot.bot.embedding.MiniLmEmbedder;
+import org.carebot.bot.embedding.OnnxEmbedder;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
@@ -96,7 +96,7 @@ public final class TriageBench {
     }
 
     private static void rawEmbedding(List<String> texts) throws Exception {
-        MiniLmEmbedder model = MiniLmEmbedder.shared();
+        OnnxEmbedder model = OnnxEmbedder.bundled();
         for (int i = 0; i < 200; i++) model.embed(fresh(texts.get(i)));  // warm-up
         ExecutorService pool = Executors.newFixedThreadPool(2);
         int n = 2000;

@@ -152,6 +152,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void an_operators_embedding_model_must_point_at_readable_files() throws Exception {
+        ConfigException e = failure(shipped().replace("  embedding_cache: 20000", "  embedding_cache: 20000\n"
+                + "  embedding_model: {onnx: /nowhere/model.onnx, tokenizer: \"\", pooling: cls}"));
+
+        assertTrue(e.getMessage().contains("triage.embedding_model.onnx: no readable file at /nowhere/model.onnx"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("triage.embedding_model.tokenizer: is required"), e.getMessage());
+    }
+
+    @Test
     void priority_thresholds_must_fall() throws Exception {
         ConfigException e = failure(shipped().replace("thresholds: {p1: 7, p2: 4, p3: 2}", "thresholds: {p1: 2, p2: 4, p3: 7}"));
 

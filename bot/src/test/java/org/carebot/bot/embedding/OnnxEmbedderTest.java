@@ -1,0 +1,68 @@
+package org.carebot.bot.embedding;
+
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.config.ConfigLoader;
+import org.carebot.bot.intake.TriageKit;
+import org.carebot.bot.support.TestCarebot;
+import org.carebot.triage.Post;
+import org.carebot.triage.TextEmbedder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An operator's own model, given as files in config, runs as the bundled one does. The bundled MiniLM, copied out of
+ * its jar, stands in for a multilingual model here: none can be downloaded on this machine.
+ */
+class OnnxEmbedderTest {
+
+    private static Path copy(String resource, Path to) throws IOException {
+        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(resource)) {
+            Files.copy(in, to);
+        }
+        return to;
+    }
+
+    @Test
+    void a_model_from_files_embeds_as_the_bundled_one(@TempDir Path dir) throws IOException {
+        Path onnx = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx"));
+        Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
+        List<String> texts = List.of("is @AcmeCloud down?? can't log in 😡", "cobraram duas vezes no meu cartão");
+
+        try (OnnxEmbedder operators = OnnxEmbedder.fromFiles(onnx, tokenizer, PoolingMode.MEAN)) {
+            List<float[]> theirs = operators.embedAll(texts);
+            List<float[]> bundled = OnnxEmbedder.bundled().embedAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(1.0, TextEmbedder.cosine(theirs.get(i), bundled.get(i)), 1e-5, texts.get(i));
+            }
+            assertEquals(onnx.toString(), operators.name());
+        }
+    }
+
+    @Test
+    void config_can_name_the_model_that_triage_then_uses(@TempDir Path dir) throws Exception {
+        Path onnx = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx"));
+        Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
+        String yaml = Files.readString(TestCarebot.CONFIG).replace("  embedding_cache: 20000", "  embedding_cache: 20000\n"
+                + "  embedding_model: {onnx: \"%s\", tokenizer: \"%s\", pooling: mean}".formatted(onnx, tokenizer));
+        CarebotConfig config = new ConfigLoader(Map.of("CAREBOT_WARM_UP_PASSES", "0")).parse("test.yml", yaml);
+
+        assertEquals(onnx.toString(), config.triage().embeddingModel().onnx());
+        try (TriageKit kit = TriageKit.build(config)) {
+            assertTrue(kit.embedder().isPresent());
+            assertEquals("billing_issue", kit.engine().triage(Post.ofText("x", "1",
+                    "I was charged twice for my subscription this month, please refund the second charge")).intent());
+        }
+    }
+}
