@@ -323,7 +323,7 @@ public final class TriageWorker implements AutoCloseable {
      */
     private void raiseWithGrowth(Handle handle, long caseId, Instant now) {
         Case kase = cases.find(handle, caseId).orElseThrow();
-        int posts = clusters.tally(handle, caseId).repeats() + 1;
+        int posts = clusters.repeats(handle, caseId) + 1;
         long tiers = config.priority().clusterGrowth().stream().filter(size -> posts >= size).count();
         if (tiers == 0) return;
         Priority first = this.posts.triageOf(handle, kase.postId()).map(Triage::priority).orElse(kase.priority());

@@ -54,6 +54,14 @@ public final class ClusterStore {
                 .one();
     }
 
+    /** How many repeats joined the case: the tally's count alone, without its platforms and span. */
+    public int repeats(Handle handle, long caseId) {
+        return handle.createQuery("SELECT COUNT(*) FROM case_posts WHERE case_id = :caseId")
+                .bind("caseId", caseId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     public Tally tally(Handle handle, long caseId) {
         List<String> platforms = handle.createQuery("""
                         SELECT DISTINCT p.platform FROM case_posts cp JOIN posts p ON p.id = cp.post_id

@@ -50,6 +50,7 @@ public final class QualityReport {
         int abstained = 0;
         int sentimentRight = 0;
         Counts sarcasm = new Counts();
+        Map<String, int[]> intentByLanguage = new TreeMap<>();  // language -> {right, total}
         List<String> misses = new ArrayList<>();
         long started = System.nanoTime();
         for (JsonNode item : devset) {
@@ -57,6 +58,9 @@ public final class QualityReport {
                     item.get("text").asText()));
             String expected = item.get("intent").asText();
             intents.add(expected, triage.intent());
+            int[] byLanguage = intentByLanguage.computeIfAbsent(item.get("language").asText(), l -> new int[2]);
+            if (expected.equals(triage.intent())) byLanguage[0]++;
+            byLanguage[1]++;
             if (triage.intent().equals(Triage.OTHER)) abstained++;
             if (!expected.equals(triage.intent()) && misses.size() < 25) {
                 misses.add(expected + " -> " + triage.intent() + ": " + item.get("text").asText());
@@ -94,6 +98,10 @@ public final class QualityReport {
         }
         System.out.printf(Locale.ROOT, "  macro-F1 %.3f over %d intents; accuracy %.3f; abstained (other) %d%n",
                 f1Sum / labels.size(), labels.size(), intents.accuracy(), abstained);
+        StringBuilder languages = new StringBuilder("  intent accuracy by the post's language:");
+        intentByLanguage.forEach((language, counts) -> languages.append(String.format(Locale.ROOT, " %s %.3f (%d)",
+                language, (double) counts[0] / counts[1], counts[1])));
+        System.out.println(languages);
         System.out.printf(Locale.ROOT, "Spam/scam: P %.3f  R %.3f  F1 %.3f%n", spam.precision("spam"), spam.recall("spam"),
                 spam.f1("spam"));
         System.out.println("Sensitive flags (precision, recall, support)");
