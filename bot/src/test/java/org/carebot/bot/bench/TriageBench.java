@@ -302,8 +302,9 @@ public final class TriageBench {
                         + "%d incidents; every post on a case or suppressed after %.1f s%n", n, cases, joined, suppressed,
                 incidents, onCase);
         System.out.printf(Locale.ROOT, "  Slack: %d cards posted, %d updates; outbox empty after %.1f s; busiest second "
-                + "per channel: %d chat.postMessage, %d chat.update (all channels)%n", posted.size(), updated.size(), drained,
-                busiestSecondPerChannel(posted), busiestSecondAnyChannel(updated));
+                + "per channel: %d chat.postMessage, %d chat.update (all channels); closest two chat.postMessage to one "
+                + "channel: %d ms apart (as WireMock logged them)%n", posted.size(), updated.size(), drained,
+                busiestSecondPerChannel(posted), busiestSecondAnyChannel(updated), closestPerChannel(posted));
     }
 
     private static long busiestSecondPerChannel(List<LoggedRequest> requests) {
@@ -314,6 +315,21 @@ public final class TriageBench {
             perChannelSecond.merge(key, 1, Integer::sum);
         }
         return perChannelSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** The shortest time between two calls to the same channel, by the time WireMock received them. */
+    private static long closestPerChannel(List<LoggedRequest> requests) {
+        Map<String, List<Long>> times = new HashMap<>();
+        for (LoggedRequest request : requests) {
+            String channel = request.getBodyAsString().replaceAll(".*channel=([^&]*).*", "$1");
+            times.computeIfAbsent(channel, c -> new ArrayList<>()).add(request.getLoggedDate().getTime());
+        }
+        long closest = Long.MAX_VALUE;
+        for (List<Long> channelTimes : times.values()) {
+            channelTimes.sort(null);
+            for (int i = 1; i < channelTimes.size(); i++) closest = Math.min(closest, channelTimes.get(i) - channelTimes.get(i - 1));
+        }
+        return closest;
     }
 
     private static long busiestSecondAnyChannel(List<LoggedRequest> requests) {
