@@ -82,12 +82,19 @@ public final class CarebotTriageEngine implements TriageEngine {
         }
 
         String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
+        double confidence = intent.confidence();
         Tone tone = tones.read(post.text(), folded, intentName);
-        // "Great job, third outage this week 🙄" is no praise: a person tags what it really is.
-        if (tone.sarcasm() && intentName.equals(tones.praiseIntent())) intentName = Triage.OTHER;
+        if (tone.sarcasm() && intentName.equals(tones.praiseIntent())) {
+            // "Great job, third outage this week 🙄" is no praise: it is the complaint the classifier found next, if
+            // it found one likely enough; otherwise a person tags what it really is.
+            Optional<IntentClassifier.Alternative> complaint =
+                    intent.likeliestOf(tones.complaintIntents(), rules.minConfidence());
+            intentName = complaint.map(IntentClassifier.Alternative::intent).orElse(Triage.OTHER);
+            confidence = complaint.map(IntentClassifier.Alternative::probability).orElse(confidence);
+        }
         humanOnly |= rules.humanOnlyIntents().contains(intentName)
                 || !rules.autoReply().intents().contains(intentName)
-                || intent.confidence() < rules.autoReply().minConfidence()
+                || confidence < rules.autoReply().minConfidence()
                 || tone.sarcasm();
         List<Reason> reasons = priorityReasons(post, intentName, flags);
         if (tone.sentiment() == Tone.Sentiment.NEGATIVE && tones.negativePoints() > 0) {
@@ -97,7 +104,8 @@ public final class CarebotTriageEngine implements TriageEngine {
         int points = reasons.stream().mapToInt(Reason::points).sum();
         List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")
                 : reasons.stream().map(Reason::text).toList();
-        return new Triage(intentName, intent.confidence(), priorityFor(points), reasonTexts, false, flags,
+        return new Triage(intentName, Math.min(1.0, Math.round(confidence * 100) / 100.0), priorityFor(points),
+                reasonTexts, false, flags,
                 humanOnly, language, tone);
     }
 

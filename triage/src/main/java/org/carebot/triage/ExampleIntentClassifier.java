@@ -106,8 +106,11 @@ public final class ExampleIntentClassifier implements IntentClassifier {
         String evidence = String.format(Locale.ROOT, "nearest examples %.2f", nearest)
                 + (modelIndex < 0 ? "" : String.format(Locale.ROOT, ", model %.2f", modelProbabilities[modelIndex]))
                 + (hits.containsKey(top) ? ", keywords " + String.join(", ", hits.get(top)) : "");
+        List<IntentClassifier.Alternative> alternatives = probability.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(p -> new IntentClassifier.Alternative(p.getKey(), p.getValue())).toList();
         boolean tooFar = nearest < settings.minSimilarity() && !hits.containsKey(top);
-        if (tooFar || confidence < minConfidence) return IntentGuess.other(confidence, evidence);
-        return new IntentGuess(top, confidence, evidence);
+        if (tooFar || confidence < minConfidence) return new IntentGuess(Triage.OTHER, confidence, evidence, alternatives);
+        return new IntentGuess(top, confidence, evidence, alternatives);
     }
 }

@@ -1,5 +1,7 @@
 package org.carebot.triage;
 
+import java.util.List;
+
 /** Decides which intent of the taxonomy a post expresses. Implementations are thread-safe. */
 public interface IntentClassifier {
 
@@ -9,14 +11,32 @@ public interface IntentClassifier {
      */
     IntentGuess classify(String text, String folded);
 
-    /** An intent with how sure the classifier is (0..1), and what it went by, for people to read. */
-    record IntentGuess(String intent, double confidence, String evidence) {
+    /**
+     * An intent with how sure the classifier is (0..1), and what it went by, for people to read; with the other
+     * intents' probabilities, most likely first, where the classifier has them (empty for keywords).
+     */
+    record IntentGuess(String intent, double confidence, String evidence, List<Alternative> alternatives) {
         public IntentGuess {
             if (confidence < 0 || confidence > 1) throw new IllegalArgumentException("confidence must be within 0..1");
+            alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        }
+
+        public IntentGuess(String intent, double confidence, String evidence) {
+            this(intent, confidence, evidence, List.of());
         }
 
         public static IntentGuess other(double confidence, String evidence) {
             return new IntentGuess(Triage.OTHER, confidence, evidence);
         }
+
+        /** The most likely intent among these, if the classifier gave it at least {@code minProbability}. */
+        public java.util.Optional<Alternative> likeliestOf(java.util.Set<String> intents, double minProbability) {
+            return alternatives.stream().filter(a -> intents.contains(a.intent()) && a.probability() >= minProbability)
+                    .findFirst();
+        }
+    }
+
+    /** Another intent the post might express, and how likely the classifier finds it. */
+    record Alternative(String intent, double probability) {
     }
 }

@@ -51,6 +51,11 @@ public final class ToneReader {
         return negativePoints;
     }
 
+    /** Intents that are complaints whatever their words: what sarcastic praise really is. */
+    public Set<String> complaintIntents() {
+        return complaintIntents;
+    }
+
     public String praiseIntent() {
         return praiseIntent;
     }

@@ -59,4 +59,30 @@ class ToneReaderTest {
         assertTrue(triage.reasons().contains("sarcastic, negative (+1)"), triage.reasons().toString());
         assertFalse(triage.spam());
     }
+
+    /** A classifier that reads praise first and a complaint second, as nearest examples do with sarcasm. */
+    private static IntentClassifier praiseThen(String second, double probability) {
+        return (text, folded) -> new IntentClassifier.IntentGuess("praise", 0.6, "test", List.of(
+                new IntentClassifier.Alternative("praise", 0.6), new IntentClassifier.Alternative(second, probability)));
+    }
+
+    private static Triage triageWith(IntentClassifier classifier, String text) {
+        CarebotTriageEngine engine = new CarebotTriageEngine(TriageFixtures.rules(), TriageFixtures.personalData(),
+                TriageFixtures.languages(), classifier, SemanticFlags.none(),
+                new ToneReader(List.of("love"), Set.of("billing_issue"), "praise", null, new ExampleIndex(), 1));
+        return engine.triage(TriageFixtures.post(text));
+    }
+
+    @Test
+    void sarcastic_praise_is_the_complaint_the_classifier_found_next_or_a_persons_to_tag() {
+        String text = "love paying twice for the same month 🙃";
+
+        Triage likely = triageWith(praiseThen("billing_issue", 0.35), text);
+        assertEquals("billing_issue", likely.intent());
+        assertEquals(0.35, likely.intentConfidence(), 1e-9);
+        assertTrue(likely.humanOnly());
+
+        assertEquals(Triage.OTHER, triageWith(praiseThen("billing_issue", 0.05), text).intent(), "too unlikely");
+        assertEquals(Triage.OTHER, triageWith(praiseThen("feature_request", 0.35), text).intent(), "not a complaint");
+    }
 }
