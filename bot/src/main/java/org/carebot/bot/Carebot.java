@@ -16,6 +16,7 @@ import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.cases.CaseRoutes;
 import org.carebot.bot.cases.QueueStats;
+import org.carebot.bot.cases.FlagQuality;
 import org.carebot.bot.cases.RetagQuality;
 import org.carebot.bot.cases.RolePolicy;
 import org.carebot.bot.cases.UserGroups;
@@ -158,7 +159,8 @@ public final class Carebot implements AutoCloseable {
                     .signingSecret(settings.slackSigningSecret().orElseThrow())
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
-                    new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database)),
+                    new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database),
+                            new FlagQuality(database)),
                     (postId, actor) -> commands.restore(postId, actor, opener));
             return new SlackRoute(surface.app())::handle;
         });

@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -135,8 +136,9 @@ public final class CaseCommands {
                         + "not learned from examples.");
             }
             StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
+            Set<SensitiveFlag> before = posts.triageOf(handle, kase.postId()).orElseThrow().sensitive();
             Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-            flags.addAll(posts.triageOf(handle, kase.postId()).orElseThrow().sensitive());
+            flags.addAll(before);
             if (sensitive ? !flags.add(flag) : !flags.remove(flag)) {
                 return new Outcome.Refused("Case #" + caseId + (sensitive ? " is already flagged " : " is not flagged ")
                         + name + ".");
@@ -145,8 +147,8 @@ public final class CaseCommands {
             learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
                     post.post().text(), actor.userId(), now));
             labeledText[0] = post.post().text();
-            events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared", null, null, name,
-                    now);
+            events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared",
+                    Map.of("sensitive", keys(before)), Map.of("sensitive", keys(flags)), name, now);
             refreshAllCards(handle, kase, now);
             return new Outcome.Done(kase, sensitive
                     ? "Case #" + caseId + " flagged " + name + "; similar posts will be flagged too."
@@ -231,6 +233,10 @@ public final class CaseCommands {
             refreshAllCards(handle, resolved, now);
             return new Outcome.Done(resolved, "Case #" + caseId + " resolved.");
         });
+    }
+
+    private static List<String> keys(Set<SensitiveFlag> flags) {
+        return flags.stream().map(SensitiveFlag::key).sorted().toList();
     }
 
     private interface Change {

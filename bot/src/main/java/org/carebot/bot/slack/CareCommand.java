@@ -2,6 +2,7 @@ package org.carebot.bot.slack;
 
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.QueueStats;
+import org.carebot.bot.cases.FlagQuality;
 import org.carebot.bot.cases.RetagQuality;
 import org.carebot.triage.Priority;
 
@@ -17,7 +18,8 @@ public final class CareCommand {
     static final String HELP = """
             *Carebot* commands:
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
-            • `/care quality`: how right triage's intents were, per intent, judged by your retags and resolutions
+            • `/care quality`: how right triage's intents and sensitive flags were, judged by your retags, your \
+            *Sensitive?* corrections and your resolutions
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
@@ -25,10 +27,12 @@ public final class CareCommand {
 
     private final QueueStats stats;
     private final RetagQuality quality;
+    private final FlagQuality flagQuality;
 
-    public CareCommand(QueueStats stats, RetagQuality quality) {
+    public CareCommand(QueueStats stats, RetagQuality quality, FlagQuality flagQuality) {
         this.stats = stats;
         this.quality = quality;
+        this.flagQuality = flagQuality;
     }
 
     public String answer(String text) {
@@ -59,12 +63,23 @@ public final class CareCommand {
 
     private String quality() {
         RetagQuality.Report report = quality.report();
-        if (report.judged() == 0) return "No case has been retagged or resolved yet: nothing to judge triage by.";
+        FlagQuality.Report flags = flagQuality.report();
+        if (report.judged() == 0 && flags.judged() == 0) {
+            return "No case has been retagged, flagged or resolved yet: nothing to judge triage by.";
+        }
         StringBuilder out = new StringBuilder("*Triage quality, judged by people* (" + report.judged() + " cases, "
                 + report.retagged() + " retagged)\n");
         for (RetagQuality.Line line : report.lines()) {
             out.append(String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n",
                     SlackCards.escape(line.intent()), line.precision() * 100, line.recall() * 100, line.judged()));
+        }
+        if (!flags.lines().isEmpty()) {
+            out.append("*Sensitive flags* (").append(flags.judged()).append(" cases, ").append(flags.corrected())
+                    .append(" corrected on their cards)\n");
+            for (FlagQuality.Line line : flags.lines()) {
+                out.append(String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n",
+                        line.flag().key(), line.precision() * 100, line.recall() * 100, line.judged()));
+            }
         }
         return out.toString().stripTrailing();
     }

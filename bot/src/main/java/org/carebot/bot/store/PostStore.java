@@ -180,7 +180,8 @@ public final class PostStore {
                 .findOne();
     }
 
-    private static java.util.Set<SensitiveFlag> parseFlags(String joined) {
+    /** The flags as stored: their keys joined by commas. */
+    public static java.util.Set<SensitiveFlag> parseFlags(String joined) {
         if (joined == null || joined.isBlank()) return java.util.Set.of();
         return Arrays.stream(joined.split(",")).map(SensitiveFlag::parse).collect(Collectors.toSet());
     }

@@ -270,6 +270,32 @@ class SlackActionsTest {
         }
 
         @Test
+        void quality_judges_the_sensitive_flags_by_corrections_on_cards_and_resolutions() {
+            long wronglyFlagged = caseFor(411, "my lawyer will sue you over this double charge");
+            long missed = caseFor(412, "the acme hub charger got so hot it left a brown mark on my nightstand");
+            long rightlyFlagged = caseFor(413, "our clinic cannot open patient records since your update this morning");
+            press(SlackRequests.selectChoice(CardActions.SENSITIVE, wronglyFlagged, "-legal_threat", AGENT,
+                    channelOf(wronglyFlagged)));
+            press(SlackRequests.selectChoice(CardActions.SENSITIVE, missed, "+safety", AGENT, channelOf(missed)));
+            press(SlackRequests.buttonPress(CardActions.RESOLVE, rightlyFlagged, AGENT, channelOf(rightlyFlagged)));
+
+            String text = TestCarebot.json(press(SlackRequests.slashCommand("/care", "quality", AGENT, techChannel))
+                    .body()).get("text").asText();
+
+            assertTrue(text.contains("*Sensitive flags* (3 cases, 2 corrected on their cards)"), text);
+            assertTrue(text.contains("*legal_threat*: precision 0%, recall 0% (0 cases)"), text);
+            assertTrue(text.contains("*safety*: precision 0%, recall 0% (1 cases)"), text);
+            assertTrue(text.contains("*medical*: precision 100%, recall 100% (1 cases)"), text);
+            JsonNode audit = carebot.caseDetail(wronglyFlagged).get("events");
+            assertTrue(audit.toString().contains("flag_cleared"), audit.toString());
+            assertTrue(audit.toString().contains("legal_threat"), "the flags before and after are in the trail");
+        }
+
+        private String channelOf(long caseId) {
+            return carebot.config.requireQueue(carebot.caseDetail(caseId).get("queue").asText()).slackChannel();
+        }
+
+        @Test
         void help_lists_the_commands() {
             HttpResponse<String> response = press(SlackRequests.slashCommand("/care", "help", AGENT, techChannel));
 
