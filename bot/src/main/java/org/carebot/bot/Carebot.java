@@ -128,7 +128,7 @@ public final class Carebot implements AutoCloseable {
                 .orElseGet(UserGroups::none);
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
-                new RolePolicy(config, cards, userGroups), router, config, clock, deliveryWorker::nudge,
+                new RolePolicy(config, cards, userGroups), router, triage.engine(), config, clock, deliveryWorker::nudge,
                 new CaseCommands.Learning(labels, sensitiveLabels, new CaseCommands.Learner() {
                     @Override
                     public void intent(String text, String intent) {

@@ -96,20 +96,37 @@ public final class CarebotTriageEngine implements TriageEngine {
                 || !rules.autoReply().intents().contains(intentName)
                 || confidence < rules.autoReply().minConfidence()
                 || tone.sarcasm();
-        List<Reason> reasons = priorityReasons(post, intentName, flags);
+        Urgency urgency = urgency(post, intentName, flags, tone);
+        return new Triage(intentName, Math.min(1.0, Math.round(confidence * 100) / 100.0), urgency.priority(),
+                urgency.reasons(), false, flags, humanOnly, language, tone);
+    }
+
+    /**
+     * The same triage with the sensitive flags a person corrected on the case, whose intent is {@code intent} now:
+     * the priority and its reasons follow the new flags, and a reply needs a person's approval.
+     */
+    @Override
+    public Triage withSensitive(Post post, Triage triage, String intent, Set<SensitiveFlag> flags) {
+        Urgency urgency = urgency(post, intent, flags, triage.tone());
+        return new Triage(triage.intent(), triage.intentConfidence(), urgency.priority(), urgency.reasons(),
+                triage.spam(), flags, true, triage.language(), triage.tone());
+    }
+
+    private record Reason(String text, int points) {
+    }
+
+    private record Urgency(Priority priority, List<String> reasons) {
+    }
+
+    private Urgency urgency(Post post, String intent, Set<SensitiveFlag> flags, Tone tone) {
+        List<Reason> reasons = priorityReasons(post, intent, flags);
         if (tone.sentiment() == Tone.Sentiment.NEGATIVE && tones.negativePoints() > 0) {
             reasons.add(new Reason((tone.sarcasm() ? "sarcastic, negative" : "negative sentiment")
                     + " (+" + tones.negativePoints() + ")", tones.negativePoints()));
         }
         int points = reasons.stream().mapToInt(Reason::points).sum();
-        List<String> reasonTexts = reasons.isEmpty() ? List.of("no risk signals")
-                : reasons.stream().map(Reason::text).toList();
-        return new Triage(intentName, Math.min(1.0, Math.round(confidence * 100) / 100.0), priorityFor(points),
-                reasonTexts, false, flags,
-                humanOnly, language, tone);
-    }
-
-    private record Reason(String text, int points) {
+        List<String> texts = reasons.isEmpty() ? List.of("no risk signals") : reasons.stream().map(Reason::text).toList();
+        return new Urgency(priorityFor(points), texts);
     }
 
     private List<String> spamEvidence(Post post, String folded, IntentClassifier.IntentGuess intent) {

@@ -74,7 +74,7 @@ public final class SemanticFlags {
     }
 
     /** Which flag a row of the tables belongs to, and whether it is a counter-example. */
-    private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector) {
+    private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector, boolean learned) {
     }
 
     /** The rows and their two tables, replaced whole when a person teaches a new example. */
@@ -109,7 +109,9 @@ public final class SemanticFlags {
         });
         List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) rows.add(new Row(flags.get(i), counters.get(i), texts.get(i), vectors.get(i)));
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(new Row(flags.get(i), counters.get(i), texts.get(i), vectors.get(i), false));
+        }
         this.snapshot = Snapshot.of(rows);
     }
 
@@ -138,7 +140,9 @@ public final class SemanticFlags {
         List<Row> rows = new ArrayList<>(snapshot.rows());
         for (int i = 0; i < lessons.size(); i++) {
             Lesson lesson = lessons.get(i);
-            rows.add(new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vectors.get(i)));
+            // The latest word on a text and a flag stands: "is self-harm", then "is not", leaves only the "is not".
+            rows.removeIf(row -> row.learned() && row.flag() == lesson.flag() && row.text().equals(lesson.text()));
+            rows.add(new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vectors.get(i), true));
         }
         snapshot = Snapshot.of(rows);
     }

@@ -88,5 +88,11 @@ class ClusterIndexTest {
         assertTrue(index.candidates(print("sign in never finishes loading", 1, 0.05f, 0), "outage_report", NOW).isEmpty());
         assertEquals(3, index.candidates(print("every request gets a 503", 0, 0.05f, 1), "outage_report", NOW).get(0).caseId());
         assertEquals(2, index.candidates(print("iphone app does not start", 0, 1, 0.05f), "outage_report", NOW).get(0).caseId());
+
+        index.forget(3);  // case 3 took case 1's row when case 1 left: its row must be the one removed now
+
+        assertTrue(index.candidates(print("every request gets a 503", 0, 0.05f, 1), "outage_report", NOW).isEmpty());
+        assertEquals(2, index.candidates(print("iphone app does not start", 0, 1, 0.05f), "outage_report", NOW).get(0).caseId());
+        assertEquals(1, index.size());
     }
 }

@@ -64,6 +64,20 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void the_latest_label_on_a_text_stands() {
+        String missed = "the charger melted and burned my desk";
+        SemanticFlags flags = new SemanticFlags(embedder, examples, SemanticFlags.Thresholds.of(0.3));
+
+        flags.learn(missed, SensitiveFlag.SAFETY, true);
+        assertEquals(Set.of(SensitiveFlag.SAFETY), flags.read(missed + " yesterday").flags());
+        flags.learn(missed, SensitiveFlag.SAFETY, false);
+        assertEquals(Set.of(), flags.read(missed + " yesterday").flags(), "cleared after it was added");
+        flags.learnAll(List.of(new SemanticFlags.Lesson(missed, SensitiveFlag.SAFETY, false),
+                new SemanticFlags.Lesson(missed, SensitiveFlag.SAFETY, true)));
+        assertEquals(Set.of(SensitiveFlag.SAFETY), flags.read(missed + " yesterday").flags(), "replayed in order");
+    }
+
+    @Test
     void a_closer_counter_example_keeps_the_flag_off() {
         String venting = "this outage is killing me i do not want to see another error";
         Map<SensitiveFlag, SemanticFlags.Examples> withCounter = Map.of(SensitiveFlag.SELF_HARM, new SemanticFlags.Examples(

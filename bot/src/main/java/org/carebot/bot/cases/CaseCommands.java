@@ -18,6 +18,7 @@ import org.carebot.triage.Route;
 import org.carebot.triage.Router;
 import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
+import org.carebot.triage.TriageEngine;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class CaseCommands {
     private final Outbox outbox;
     private final RolePolicy policy;
     private final Router router;
+    private final TriageEngine engine;
     private final CarebotConfig config;
     private final Clock clock;
     private final Runnable afterChange;
@@ -62,7 +64,8 @@ public final class CaseCommands {
     }
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
-                        Outbox outbox, RolePolicy policy, Router router, CarebotConfig config, Clock clock,
+                        Outbox outbox, RolePolicy policy, Router router, TriageEngine engine, CarebotConfig config,
+                        Clock clock,
                         Runnable afterChange, Learning learning, BlockedAuthors blocked) {
         this.database = database;
         this.cases = cases;
@@ -72,6 +75,7 @@ public final class CaseCommands {
         this.outbox = outbox;
         this.policy = policy;
         this.router = router;
+        this.engine = engine;
         this.config = config;
         this.clock = clock;
         this.afterChange = afterChange;
@@ -123,36 +127,53 @@ public final class CaseCommands {
     }
 
     /**
-     * A person says the case's post is ({@code sensitive}) or is not of a sensitive flag: the card's flags change
-     * and the engine takes the post as an example, or a counter-example, of the flag. Personal data is found by
-     * patterns, not by resemblance, so there is nothing to teach there. A reply needs approval all the same.
+     * A person says the case's post is ({@code sensitive}) or is not of a sensitive flag. The case's flags change, its
+     * priority and queue follow them as triage would have set them (a self-harm flag added goes to trust and safety
+     * at P1), and the engine takes the post as an example, or a counter-example, of the flag. Personal data is found
+     * by patterns, not by resemblance, so there is nothing to teach there. A reply needs approval all the same.
      */
     public Outcome sensitive(long caseId, Actor actor, SensitiveFlag flag, boolean sensitive) {
         String[] labeledText = new String[1];
-        Outcome outcome = run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
+        Outcome outcome = run(caseId, actor, Permission.RETAG, "sensitive", (handle, kase, now) -> {
             String name = flag.key().replace('_', ' ');
             if (flag == SensitiveFlag.PERSONAL_DATA) {
                 return new Outcome.Refused("Personal data is found by patterns (emails, phone and card numbers), "
                         + "not learned from examples.");
             }
             StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
-            Set<SensitiveFlag> before = posts.triageOf(handle, kase.postId()).orElseThrow().sensitive();
+            Triage original = posts.triageOf(handle, kase.postId()).orElseThrow();
             Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-            flags.addAll(before);
+            flags.addAll(original.sensitive());
             if (sensitive ? !flags.add(flag) : !flags.remove(flag)) {
                 return new Outcome.Refused("Case #" + caseId + (sensitive ? " is already flagged " : " is not flagged ")
                         + name + ".");
             }
-            posts.updateSensitive(handle, kase.postId(), flags);
+            Triage corrected = engine.withSensitive(post.post(), original, kase.intent(), flags);
+            Route route = router.route(post.post(), corrected.withIntent(kase.intent()));
+            Case moved = kase.withQueueAndIntent(route.queue(), kase.intent(), now);
+            if (corrected.priority() != kase.priority()) moved = moved.withPriority(corrected.priority(), now);
+            posts.updateSensitive(handle, kase.postId(), corrected);
             learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
                     post.post().text(), actor.userId(), now));
             labeledText[0] = post.post().text();
-            events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared",
-                    Map.of("sensitive", keys(before)), Map.of("sensitive", keys(flags)), name, now);
-            refreshAllCards(handle, kase, now);
-            return new Outcome.Done(kase, sensitive
-                    ? "Case #" + caseId + " flagged " + name + "; similar posts will be flagged too."
-                    : "Case #" + caseId + " is not " + name + "; similar posts will not be flagged for it by resemblance.");
+            cases.save(handle, moved);
+            Map<String, Object> before = new java.util.LinkedHashMap<>(kase.snapshot());
+            before.put("sensitive", keys(original.sensitive()));
+            Map<String, Object> after = new java.util.LinkedHashMap<>(moved.snapshot());
+            after.put("sensitive", keys(flags));
+            String moves = (moved.priority() == kase.priority() ? "" : ", " + kase.priority() + " → " + moved.priority())
+                    + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue()));
+            events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared", before, after,
+                    name + moves, now);
+            String oldChannel = channelOf(kase.queue());
+            String newChannel = channelOf(route.queue());
+            if (!newChannel.equals(oldChannel)) {
+                cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
+                cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
+            }
+            refreshAllCards(handle, moved, now);
+            return new Outcome.Done(moved, "Case #" + caseId + (sensitive ? " flagged " : " is not ") + name + moves
+                    + ".");
         });
         if (outcome instanceof Outcome.Done && labeledText[0] != null) {
             learning.learner().sensitive(labeledText[0], flag, sensitive);
@@ -244,6 +265,11 @@ public final class CaseCommands {
     }
 
     private Outcome run(long caseId, Actor actor, Permission permission, Change change) {
+        return run(caseId, actor, permission, permission.name().toLowerCase(Locale.ROOT), change);
+    }
+
+    /** {@code verb} names the action in a refusal's audit entry ("retag: ...", "sensitive: ..."). */
+    private Outcome run(long caseId, Actor actor, Permission permission, String verb, Change change) {
         Outcome outcome = database.inTransaction(handle -> {
             Instant now = clock.instant();
             Optional<Case> found = cases.findForUpdate(handle, caseId);
@@ -252,7 +278,6 @@ public final class CaseCommands {
                 return new Outcome.NotFound(caseId);
             }
             Case kase = found.get();
-            String verb = permission.name().toLowerCase(Locale.ROOT);
             if (!kase.state().isOpen()) {
                 return refuse(handle, kase, actor, verb, "Case #" + caseId + " is already resolved.", now);
             }

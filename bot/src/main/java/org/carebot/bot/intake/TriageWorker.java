@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -152,15 +153,21 @@ public final class TriageWorker implements AutoCloseable {
 
     /**
      * Triages every waiting post; returns how many. The engine works on the next batch while this thread writes the
-     * current one, so the pool does not wait for the writes and the claim at each batch's end.
+     * current one, so the pool does not wait for the writes and the claim at each batch's end. When a write fails,
+     * the batch it was writing stays claimed (re-queued at the next start, as before) and the next batch, which is
+     * sound, goes back to waiting.
      */
     private int drain() {
         int total = 0;
         List<Claimed> current = running ? claimBatch() : List.of();
         while (!current.isEmpty()) {
-            // A claimed batch is always finished, even when a stop comes in the middle; the rest waits as 'new'.
             List<Claimed> next = running ? claimBatch() : List.of();
-            write(current);
+            try {
+                write(current);
+            } catch (RuntimeException e) {
+                release(next);
+                throw e;
+            }
             total += current.size();
             current = next;
         }
@@ -168,9 +175,20 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     private List<Claimed> claimBatch() {
-        return database.inTransaction(h -> posts.claimNew(h, BATCH)).stream()
-                .map(post -> new Claimed(post, CompletableFuture.supplyAsync(() -> assess(post), pool)))
-                .toList();
+        List<StoredPost> claimed = database.inTransaction(h -> posts.claimNew(h, BATCH));
+        try {
+            return claimed.stream()
+                    .map(post -> new Claimed(post, CompletableFuture.supplyAsync(() -> assess(post), pool)))
+                    .toList();
+        } catch (RejectedExecutionException stopping) {
+            database.useTransaction(h -> posts.requeue(h, claimed.stream().map(StoredPost::id).toList()));
+            return List.of();
+        }
+    }
+
+    private void release(List<Claimed> batch) {
+        if (batch.isEmpty()) return;
+        database.useTransaction(h -> posts.requeue(h, batch.stream().map(c -> c.post().id()).toList()));
     }
 
     /** One transaction per batch: the writes, not the model, were the bottleneck with one per post. */

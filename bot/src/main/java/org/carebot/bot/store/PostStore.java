@@ -117,6 +117,14 @@ public final class PostStore {
     }
 
     /** After a crash, posts left half-triaged go back to the queue. */
+    /** These claimed posts wait for triage again. */
+    public void requeue(Handle handle, List<Long> ids) {
+        if (ids.isEmpty()) return;
+        handle.createUpdate("UPDATE posts SET state = 'new' WHERE state = 'triaging' AND id IN (<ids>)")
+                .bindList("ids", ids)
+                .execute();
+    }
+
     public int requeueInterrupted(Handle handle) {
         return handle.createUpdate("UPDATE posts SET state = 'new' WHERE state = 'triaging'").execute();
     }
@@ -153,14 +161,19 @@ public final class PostStore {
                 .execute();
     }
 
-    /**
-     * A person corrected the post's sensitive flags. A reply still needs a person's approval afterwards, even with
-     * every flag cleared: one has looked, and the gate does not open again by itself.
-     */
-    public void updateSensitive(Handle handle, long postId, java.util.Set<SensitiveFlag> flags) {
-        handle.createUpdate("UPDATE triages SET sensitive = :sensitive, human_only = TRUE WHERE post_id = :postId")
+    /** A person corrected the post's sensitive flags: the flags, the priority with its reasons, and the approval gate. */
+    public void updateSensitive(Handle handle, long postId, Triage corrected) {
+        handle.createUpdate("""
+                        UPDATE triages SET sensitive = :sensitive, priority = :priority, reasons = :reasons,
+                                           human_only = :humanOnly
+                        WHERE post_id = :postId
+                        """)
                 .bind("postId", postId)
-                .bind("sensitive", flags.stream().map(SensitiveFlag::key).sorted().collect(Collectors.joining(",")))
+                .bind("sensitive", corrected.sensitive().stream().map(SensitiveFlag::key).sorted()
+                        .collect(Collectors.joining(",")))
+                .bind("priority", corrected.priority().name())
+                .bind("reasons", json.write(corrected.reasons()))
+                .bind("humanOnly", corrected.humanOnly())
                 .execute();
     }
 

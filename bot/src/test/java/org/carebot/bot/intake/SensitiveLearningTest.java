@@ -27,7 +27,6 @@ class SensitiveLearningTest {
     private static final String HOT_AGAIN = "acme hub charger got really hot and left a brown mark on the nightstand again";
     private static final String HOT_AFTER_RESTART = "my acme hub charger got so hot it left a brown mark on the nightstand";
     private static final String TAKEOVER_QUESTION = "heard acme is being bought by a bigger company, will my plan change?";
-    /** Flagged misinformation by the shipped config when nobody has taught otherwise (checked with the triage CLI). */
     private static final String TAKEOVER_AGAIN = "i heard acme is being bought by a bigger company, does my plan change?";
 
     private static void post(TestCarebot carebot, String id, String text) {
@@ -74,9 +73,12 @@ class SensitiveLearningTest {
                 assertEquals(List.of("safety"), flags(flagged));
                 assertTrue(flagged.get("human_only").asBoolean(), "a flag makes a person's approval mandatory");
                 assertTrue(flagged.toString().contains("flag_added"), flagged.toString());
+                assertEquals("trust_safety", flagged.get("queue").asText(), "routed as triage would have routed it");
+                assertTrue(flagged.get("priority").asText().compareTo(first.get("priority").asText()) < 0,
+                        first.get("priority") + " -> " + flagged.get("priority"));
                 await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.update").stream()
                         .anyMatch(call -> call.get("blocks").contains("flagged it: safety")));
-                resolve(carebot, first);
+                resolve(carebot, flagged);
 
                 post(carebot, "s2", HOT_AGAIN);
                 assertEquals(List.of("safety"), flags(caseOf(carebot, "s2")));
@@ -91,6 +93,10 @@ class SensitiveLearningTest {
 
     @Test
     void a_flag_a_person_clears_leaves_the_case_and_no_longer_flags_similar_posts_by_resemblance() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot untaught = TestCarebot.start(slack)) {
+            post(untaught, "m0", TAKEOVER_AGAIN);
+            assertEquals(List.of("misinformation"), flags(caseOf(untaught, "m0")), "flagged when nobody taught otherwise");
+        }
         try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
             post(carebot, "m1", TAKEOVER_QUESTION);
             JsonNode first = caseOf(carebot, "m1");

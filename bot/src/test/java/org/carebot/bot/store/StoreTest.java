@@ -105,6 +105,24 @@ class StoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_released_claim_waits_again_and_nothing_else_moves(TestDatabases.Kind kind) {
+        open(kind);
+        database.useTransaction(h -> {
+            posts.insert(h, post("1:4", "four"), null, null, NOW);
+            posts.insert(h, post("1:5", "five"), null, null, NOW);
+        });
+        List<StoredPost> claimed = database.inTransaction(h -> posts.claimNew(h, 10));
+
+        database.useTransaction(h -> posts.requeue(h, List.of(claimed.get(1).id())));
+
+        List<StoredPost> again = database.inTransaction(h -> posts.claimNew(h, 10));
+        assertEquals(List.of("five"), again.stream().map(p -> p.post().text()).toList());
+        int triaging = database.withHandle(h -> posts.countByState(h, PostState.TRIAGING));
+        assertEquals(2, triaging);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void triage_results_round_trip(TestDatabases.Kind kind) {
         open(kind);
         long postId = database.inTransaction(h -> posts.insert(h, post("1:3", "x"), null, null, NOW)).orElseThrow();
