@@ -77,7 +77,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         // Suppressing a cry for help by mistake costs too much: a post with self-harm language always reaches a person.
         if (!spamEvidence.isEmpty() && !flags.contains(SensitiveFlag.SELF_HARM)) {
             List<String> reasons = new ArrayList<>();
-            reasons.add("suppressed as spam: " + String.join(", ", spamEvidence));
+            reasons.add("suppressed as spam: " + readable(spamEvidence));
             return new Triage(rules.spamIntent(), 1.0, Priority.P4, reasons, true, flags, humanOnly, language);
         }
 
@@ -113,6 +113,15 @@ public final class CarebotTriageEngine implements TriageEngine {
     }
 
     private record Reason(String text, int points) {
+    }
+
+    /** Evidence shown on a card and kept with the triage: a post with hundreds of lures needs only a few named. */
+    private static final int EVIDENCE_SHOWN = 6;
+
+    private static String readable(List<String> evidence) {
+        if (evidence.size() <= EVIDENCE_SHOWN) return String.join(", ", evidence);
+        return String.join(", ", evidence.subList(0, EVIDENCE_SHOWN)) + ", and " + (evidence.size() - EVIDENCE_SHOWN)
+                + " more";
     }
 
     private record Urgency(Priority priority, List<String> reasons) {

@@ -129,6 +129,20 @@ class CarebotTriageEngineTest {
         }
 
         @Test
+        void a_post_full_of_lookalike_links_gives_a_reason_people_can_read_and_the_store_can_keep() {
+            StringBuilder text = new StringBuilder("refunds here:");
+            for (int i = 0; i < 300; i++) text.append(" https://acmec1oud-refund-").append(i).append(".com");
+
+            Triage triage = triage(text.toString());
+
+            assertTrue(triage.spam());
+            String reason = triage.reasons().get(0);
+            assertTrue(reason.length() < 1000, reason.length() + " characters");
+            assertTrue(reason.contains("lookalike link acmec1oud-refund-0.com"), reason);
+            assertTrue(reason.matches(".*, and \\d+ more"), reason);
+        }
+
+        @Test
         void two_weak_keywords_reach_the_threshold() {
             Triage triage = triage("Giveaway time! DM me to win");
             assertTrue(triage.spam());

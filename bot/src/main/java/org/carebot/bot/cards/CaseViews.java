@@ -13,6 +13,7 @@ import org.carebot.triage.Triage;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Loads what a card shows: the case, its post (as last edited), the triage and the events. */
@@ -57,19 +58,22 @@ public final class CaseViews {
         Post post = posts.find(handle, kase.get().postId()).orElseThrow().post();
         Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
         List<CaseEvent> history = events.list(handle, caseId);
-        return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(post, history), triage, history,
+        return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(handle, post, history), triage, history,
                 clusters.tally(handle, caseId), storm(handle, caseId)));
     }
 
-    private Post withLatestEdit(Post post, List<CaseEvent> history) {
+    /** The post with the words of its latest edit: the stored edit the event names (older events held the words). */
+    private Post withLatestEdit(Handle handle, Post post, List<CaseEvent> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
             CaseEvent event = history.get(i);
-            if (event.action().equals("post_edited") && event.after() != null) {
-                Object text = json.readMap(event.after()).get("text");
-                if (text != null) {
-                    return new Post(post.platform(), post.platformId(), post.author(), text.toString(), post.url(),
-                            post.postedAt(), post.conversationId());
-                }
+            if (!event.action().equals("post_edited") || event.after() == null) continue;
+            Map<String, Object> after = json.readMap(event.after());
+            Optional<String> text = after.get("post") instanceof Number editId
+                    ? posts.find(handle, editId.longValue()).map(edit -> edit.post().text())
+                    : Optional.ofNullable(after.get("text")).map(Object::toString);
+            if (text.isPresent()) {
+                return new Post(post.platform(), post.platformId(), post.author(), text.get(), post.url(),
+                        post.postedAt(), post.conversationId());
             }
         }
         return post;

@@ -361,7 +361,8 @@ public final class TriageWorker implements AutoCloseable {
         Case kase = original.get();
         posts.saveTriage(handle, edit.id(), triage, null, now);
         posts.setState(handle, edit.id(), PostState.EDIT);
-        events.append(handle, kase.id(), Actor.SYSTEM, "post_edited", null, Map.of("text", edit.post().text()),
+        // The event names the stored edit, not its words: a long message would not fit the audit row.
+        events.append(handle, kase.id(), Actor.SYSTEM, "post_edited", null, Map.of("post", edit.id()),
                 "edited post stored as #" + edit.id(), now);
         cards.refreshAll(handle, kase.id(), now);
         return true;

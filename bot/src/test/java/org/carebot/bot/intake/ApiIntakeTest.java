@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +65,20 @@ class ApiIntakeTest {
             String reasons = kase.get("priority_reasons").toString();
             assertTrue(reasons.contains("2.1M followers (+3)") && reasons.contains("verified author (+1)"), reasons);
             assertTrue(kase.get("human_only").asBoolean(), "pr_risk replies always need a person");
+        }
+
+        @Test
+        void a_post_with_hundreds_of_lures_is_suppressed_and_the_next_post_still_opens_its_case() {
+            StringBuilder lures = new StringBuilder("refunds here:");
+            for (int i = 0; i < 300; i++) lures.append(" https://acmec1oud-refund-").append(i).append(".com");
+            carebot.postJson("/api/posts", post("1861000000000000091", lures.toString()), TestCarebot.API_TOKEN);
+            carebot.postJson("/api/posts", post("1861000000000000092",
+                    "Locked out after the password reset, the email never arrives"), TestCarebot.API_TOKEN);
+
+            // Its reasons once overflowed the store's column, and the whole batch stayed unwritten.
+            await().atMost(Duration.ofSeconds(15)).until(() -> carebot.cases("limit=100").toString()
+                    .contains("1861000000000000092"));
+            assertTrue(!carebot.cases("limit=100").toString().contains("1861000000000000091"), "the scam opens no case");
         }
 
         @Test

@@ -152,4 +152,27 @@ class TelegramIntakeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
                 .anyMatch(call -> call.get("blocks").contains("charged twice for November")));
     }
+
+    @Test
+    void an_edit_as_long_as_telegram_allows_is_kept_whole_and_shown() {
+        carebot.postTelegram(TelegramUpdates.message(9008, 82, "the sync log is attached below"), TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        String longText = "the sync log is attached below: " + "error 0x80070005 at folder /projects/q4 ".repeat(120);
+        String edited = """
+                {"update_id": 9009,
+                 "edited_message": {"message_id": 82, "date": 1764064800, "edit_date": 1764064900,
+                   "chat": {"id": -1001234567890, "type": "supergroup", "title": "Acme Cloud Community"},
+                   "from": {"id": 424242, "is_bot": false, "first_name": "Dana", "username": "dana_k"},
+                   "text": "%s"}}""".formatted(longText.substring(0, 4096));
+
+        carebot.postTelegram(edited, TestCarebot.TELEGRAM_SECRET);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode cases = carebot.cases("").get("cases");
+            JsonNode mine = java.util.stream.StreamSupport.stream(cases.spliterator(), false)
+                    .filter(c -> c.get("post").get("id").asText().endsWith(":82")).findFirst().orElseThrow();
+            return carebot.caseDetail(mine.get("id").asLong()).get("post").get("text").asText()
+                    .equals(longText.substring(0, 4096));
+        });
+    }
 }
