@@ -42,8 +42,8 @@ public final class ApiPostParser {
         if (id.length() > 200) throw new InvalidPayloadException("id is longer than 200 characters");
         String text = requiredText(root, "text");
         if (text.length() > MAX_TEXT) throw new InvalidPayloadException("text is longer than " + MAX_TEXT + " characters");
-        Post post = new Post(platform, id, author(root.get("author")), text, optionalText(root, "url"),
-                instant(root, "posted_at"), optionalText(root, "conversation_id"));
+        Post post = new Post(platform, id, author(root.get("author")), text, optionalText(root, "url", "url", 2000),
+                instant(root, "posted_at"), optionalText(root, "conversation_id", "conversation_id", 200));
         return new IncomingPost(post, null, null);
     }
 
@@ -62,8 +62,9 @@ public final class ApiPostParser {
         if (verified != null && !verified.isNull() && !verified.isBoolean()) {
             throw new InvalidPayloadException("author.verified must be true or false");
         }
-        return new Author(optionalText(node, "id"), optionalText(node, "handle"), optionalText(node, "name"),
-                followerCount, verified == null || verified.isNull() ? null : verified.asBoolean());
+        return new Author(optionalText(node, "id", "author.id", 200), optionalText(node, "handle", "author.handle", 200),
+                optionalText(node, "name", "author.name", 200), followerCount,
+                verified == null || verified.isNull() ? null : verified.asBoolean());
     }
 
     private static String requiredText(JsonNode node, String field) throws InvalidPayloadException {
@@ -77,6 +78,13 @@ public final class ApiPostParser {
     private static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    /** As {@link #optionalText(JsonNode, String)}, refused when longer than the store keeps. */
+    private static String optionalText(JsonNode node, String field, String path, int max) throws InvalidPayloadException {
+        String text = optionalText(node, field);
+        if (text != null && text.length() > max) throw new InvalidPayloadException(path + " is longer than " + max + " characters");
+        return text;
     }
 
     private static Instant instant(JsonNode node, String field) throws InvalidPayloadException {

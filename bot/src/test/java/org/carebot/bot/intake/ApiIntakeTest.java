@@ -92,6 +92,23 @@ class ApiIntakeTest {
         }
 
         @Test
+        void fields_longer_than_the_store_keeps_give_400_naming_the_field() {
+            String longHandle = "@" + "a".repeat(300);
+            HttpResponse<String> response = carebot.postJson("/api/posts",
+                    "{\"platform\":\"x\",\"id\":\"6\",\"text\":\"hi\",\"author\":{\"handle\":\"" + longHandle + "\"}}",
+                    TestCarebot.API_TOKEN);
+            HttpResponse<String> longUrl = carebot.postJson("/api/posts",
+                    "{\"platform\":\"x\",\"id\":\"7\",\"text\":\"hi\",\"url\":\"https://x.com/" + "p".repeat(2100) + "\"}",
+                    TestCarebot.API_TOKEN);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(TestCarebot.json(response.body()).get("error").asText().contains("author.handle is longer than 200"),
+                    response.body());
+            assertEquals(400, longUrl.statusCode(), longUrl.body());
+            assertTrue(longUrl.body().contains("url is longer than 2000"), longUrl.body());
+        }
+
+        @Test
         void missing_fields_give_400_naming_the_field() {
             HttpResponse<String> noText = carebot.postJson("/api/posts", "{\"platform\":\"x\",\"id\":\"5\"}", TestCarebot.API_TOKEN);
             HttpResponse<String> badPlatform = carebot.postJson("/api/posts",
