@@ -151,7 +151,7 @@ public final class Carebot implements AutoCloseable {
                 .map(secret -> new TelegramWebhook(secret, json.mapper()));
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, telegram, new ApiPostParser(json.mapper()), auth);
         CaseRoutes caseRoutes = new CaseRoutes(database, cases, views, events, config, auth);
-        HealthRoutes healthRoutes = new HealthRoutes(database, outbox, metrics, clock);
+        HealthRoutes healthRoutes = new HealthRoutes(database, outbox, posts, metrics, clock);
         Optional<Handler> slackRoute = slack.map(client -> {
             AppConfig appConfig = AppConfig.builder()
                     .slack(slackClient(settings))

@@ -153,9 +153,9 @@ public final class TriageWorker implements AutoCloseable {
 
     /**
      * Triages every waiting post; returns how many. The engine works on the next batch while this thread writes the
-     * current one, so the pool does not wait for the writes and the claim at each batch's end. When a write fails,
-     * the batch it was writing stays claimed (re-queued at the next start, as before) and the next batch, which is
-     * sound, goes back to waiting.
+     * current one, so the pool does not wait for the writes and the claim at each batch's end. When writing fails
+     * even post by post (the store is down), the batch being written stays claimed (re-queued at the next start)
+     * and the next batch goes back to waiting.
      */
     private int drain() {
         int total = 0;
@@ -191,8 +191,42 @@ public final class TriageWorker implements AutoCloseable {
         database.useTransaction(h -> posts.requeue(h, batch.stream().map(c -> c.post().id()).toList()));
     }
 
-    /** One transaction per batch: the writes, not the model, were the bottleneck with one per post. */
+    /**
+     * One transaction per batch: the writes, not the model, were the bottleneck with one per post. When the batch
+     * cannot be written, each post is written alone, so one post the store refuses holds back no other; a post that
+     * fails alone twice is set aside as {@code failed}, logged and counted.
+     */
     private void write(List<Claimed> batch) {
+        try {
+            writeTogether(batch);
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                log.warn("A batch of {} posts could not be written ({}); writing them one by one", batch.size(),
+                        e.toString());
+                for (Claimed one : batch) writeAlone(one);
+            } else {
+                writeAlone(batch.get(0));
+            }
+        }
+    }
+
+    private void writeAlone(Claimed one) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                writeTogether(List.of(one));
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        long id = one.post().id();
+        database.useTransaction(h -> posts.setState(h, id, PostState.FAILED));
+        metrics.counter("carebot.posts.failed").increment();
+        log.error("post {} set aside as failed: its triage could not be written ({})", id, last.toString());
+    }
+
+    private void writeTogether(List<Claimed> batch) {
         List<Outcome> outcomes = database.inTransaction(handle -> {
             List<Outcome> recorded = new java.util.ArrayList<>();
             for (Claimed claimed : batch) recorded.add(record(handle, claimed.post(), claimed.assessed().join()));

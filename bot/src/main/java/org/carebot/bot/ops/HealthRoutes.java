@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.carebot.bot.outbox.Delivery;
 import org.carebot.bot.outbox.Outbox;
 import org.carebot.bot.store.Database;
+import org.carebot.bot.store.PostState;
+import org.carebot.bot.store.PostStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,11 @@ public final class HealthRoutes {
     private final Outbox outbox;
     private final PrometheusMeterRegistry registry;
     private final Clock clock;
+    private final PostStore posts;
 
-    public HealthRoutes(Database database, Outbox outbox, PrometheusMeterRegistry registry, Clock clock) {
+    public HealthRoutes(Database database, Outbox outbox, PostStore posts, PrometheusMeterRegistry registry,
+                        Clock clock) {
+        this.posts = posts;
         this.database = database;
         this.outbox = outbox;
         this.registry = registry;
@@ -42,6 +47,7 @@ public final class HealthRoutes {
                 return out;
             });
             body.put("outbox", lag);
+            body.put("posts", database.withHandle(h -> Map.of("failed", posts.countByState(h, PostState.FAILED))));
         }
         ctx.status(databaseUp ? 200 : 503).json(body);
     }

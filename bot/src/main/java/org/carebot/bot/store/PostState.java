@@ -2,9 +2,12 @@ package org.carebot.bot.store;
 
 import java.util.Locale;
 
-/** Where a post stands: waiting for triage, being triaged, opened a case, joined a case as a repeat, suppressed as noise, or merged as an edit. */
+/**
+ * Where a post stands: waiting for triage, being triaged, opened a case, joined a case as a repeat, suppressed as
+ * noise, merged as an edit, or set aside because its triage could not be written (kept, logged and counted).
+ */
 public enum PostState {
-    NEW, TRIAGING, CASED, JOINED, SUPPRESSED, EDIT;
+    NEW, TRIAGING, CASED, JOINED, SUPPRESSED, EDIT, FAILED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
