@@ -37,6 +37,7 @@ public final class HttpApp {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/webhooks/telegram", timed("telegram", intake::telegram, metrics));
             cfg.routes.post("/api/posts", timed("api_posts", intake::apiPost, metrics));
+            cfg.routes.post("/api/posts/{id}/retry", intake::retry);
             cfg.routes.get("/api/cases", cases::list);
             cfg.routes.get("/api/cases/{id}", cases::show);
             cfg.routes.post(SlackRoute.PATH, timed("slack", slackHandler, metrics));

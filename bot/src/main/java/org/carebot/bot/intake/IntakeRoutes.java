@@ -2,6 +2,7 @@ package org.carebot.bot.intake;
 
 import io.javalin.http.Context;
 import org.carebot.bot.http.ApiError;
+import org.carebot.bot.store.PostState;
 import org.carebot.bot.http.BearerAuth;
 import org.carebot.connectors.IncomingPost;
 import org.carebot.connectors.InvalidPayloadException;
@@ -46,6 +47,22 @@ public final class IntakeRoutes {
         auth.require(ctx);
         IncomingPost post = parse(() -> Optional.of(apiPosts.parse(ctx.bodyAsBytes()))).orElseThrow();
         answer(ctx, intake.accept(post), 202);
+    }
+
+    /** {@code POST /api/posts/{id}/retry}: a post set aside as failed goes back to triage. */
+    public void retry(Context ctx) {
+        auth.require(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("id must be a post id (a whole number), got '" + ctx.pathParam("id") + "'");
+        }
+        PostState before = intake.retry(id).orElseThrow(() -> new ApiError(404, "no post #" + id));
+        if (before != PostState.FAILED) {
+            throw new ApiError(409, "post #" + id + " is " + before.key() + ", not failed: nothing to retry");
+        }
+        ctx.json(Map.of("ok", true, "post_id", id, "state", PostState.NEW.key()));
     }
 
     private interface Parse {

@@ -2,7 +2,9 @@ package org.carebot.bot.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carebot.bot.store.Database;
+import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
+import org.carebot.bot.store.StoredPost;
 import org.carebot.connectors.IncomingPost;
 
 import java.time.Clock;
@@ -34,6 +36,20 @@ public final class IntakeService {
         this.clock = clock;
         this.metrics = metrics;
         this.onNewPost = onNewPost;
+    }
+
+    /**
+     * A post set aside as {@code failed} waits for triage again, once the cause is fixed. Returns the post's state
+     * before, or empty when there is no such post; only a failed post moves.
+     */
+    public Optional<PostState> retry(long postId) {
+        Optional<PostState> before = database.inTransaction(handle -> {
+            Optional<PostState> state = posts.find(handle, postId).map(StoredPost::state);
+            if (state.equals(Optional.of(PostState.FAILED))) posts.setState(handle, postId, PostState.NEW);
+            return state;
+        });
+        if (before.equals(Optional.of(PostState.FAILED))) onNewPost.run();
+        return before;
     }
 
     public Accepted accept(IncomingPost incoming) {

@@ -7,13 +7,18 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A post whose triage the store refuses holds back no other post: it is set aside, counted and shown in health. */
+/**
+ * A post whose triage the store refuses holds back no other post: it is set aside, counted and shown in health, and
+ * goes back to triage when a person asks, once the cause is fixed.
+ */
 class UnwritablePostTest {
 
     private static void post(TestCarebot carebot, String id, String text) {
@@ -44,6 +49,21 @@ class UnwritablePostTest {
                     TestCarebot.json(carebot.get("/health", null).body()).get("posts").get("failed").asInt() == 1);
             assertFalse(carebot.cases("limit=100").toString().contains("\"u2\""));
             assertEquals(1.0, carebot.carebot().metrics().counter("carebot.posts.failed").count());
+
+            // The cause fixed, a person sends it back to triage.
+            try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE posts DROP CONSTRAINT test_unwritable");
+            }
+            HttpResponse<String> retried = carebot.postJson("/api/posts/2/retry", "", TestCarebot.API_TOKEN);
+            assertEquals(200, retried.statusCode(), retried.body());
+            await().atMost(Duration.ofSeconds(10)).until(() -> carebot.cases("limit=100").toString().contains("\"u2\""));
+
+            HttpResponse<String> again = carebot.postJson("/api/posts/2/retry", "", TestCarebot.API_TOKEN);
+            assertEquals(409, again.statusCode(), again.body());
+            assertTrue(again.body().contains("is cased, not failed"), again.body());
+            assertEquals(404, carebot.postJson("/api/posts/999/retry", "", TestCarebot.API_TOKEN).statusCode());
+            assertEquals(400, carebot.postJson("/api/posts/two/retry", "", TestCarebot.API_TOKEN).statusCode());
+            assertEquals(401, carebot.postJson("/api/posts/2/retry", "", null).statusCode());
         }
     }
 }
