@@ -107,7 +107,6 @@ public final class ExampleIntentClassifier implements IntentClassifier {
                 + (modelIndex < 0 ? "" : String.format(Locale.ROOT, ", model %.2f", modelProbabilities[modelIndex]))
                 + (hits.containsKey(top) ? ", keywords " + String.join(", ", hits.get(top)) : "");
         List<IntentClassifier.Alternative> alternatives = probability.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(p -> new IntentClassifier.Alternative(p.getKey(), p.getValue())).toList();
         boolean tooFar = nearest < settings.minSimilarity() && !hits.containsKey(top);
         if (tooFar || confidence < minConfidence) return new IntentGuess(Triage.OTHER, confidence, evidence, alternatives);

@@ -1,6 +1,9 @@
 package org.carebot.triage;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Decides which intent of the taxonomy a post expresses. Implementations are thread-safe. */
 public interface IntentClassifier {
@@ -12,8 +15,8 @@ public interface IntentClassifier {
     IntentGuess classify(String text, String folded);
 
     /**
-     * An intent with how sure the classifier is (0..1), and what it went by, for people to read; with the other
-     * intents' probabilities, most likely first, where the classifier has them (empty for keywords).
+     * An intent with how sure the classifier is (0..1), and what it went by, for people to read; with every intent's
+     * probability, where the classifier has them (empty for keywords).
      */
     record IntentGuess(String intent, double confidence, String evidence, List<Alternative> alternatives) {
         public IntentGuess {
@@ -30,9 +33,9 @@ public interface IntentClassifier {
         }
 
         /** The most likely intent among these, if the classifier gave it at least {@code minProbability}. */
-        public java.util.Optional<Alternative> likeliestOf(java.util.Set<String> intents, double minProbability) {
+        public Optional<Alternative> likeliestOf(Set<String> intents, double minProbability) {
             return alternatives.stream().filter(a -> intents.contains(a.intent()) && a.probability() >= minProbability)
-                    .findFirst();
+                    .max(Comparator.comparingDouble(Alternative::probability));
         }
     }
 

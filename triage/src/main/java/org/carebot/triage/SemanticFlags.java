@@ -75,6 +75,9 @@ public final class SemanticFlags {
 
     /** Which flag a row of the tables belongs to, and whether it is a counter-example. */
     private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector, boolean learned) {
+        static Row of(Lesson lesson, float[] vector, boolean learned) {
+            return new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vector, learned);
+        }
     }
 
     /** The rows and their two tables, replaced whole when a person teaches a new example. */
@@ -92,26 +95,14 @@ public final class SemanticFlags {
     public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds) {
         this.embedder = embedder;
         this.thresholds = thresholds;
-        List<String> texts = new ArrayList<>();
-        List<SensitiveFlag> flags = new ArrayList<>();
-        List<Boolean> counters = new ArrayList<>();
+        List<Lesson> written = new ArrayList<>();
         examples.forEach((flag, set) -> {
-            for (String post : set.posts()) {
-                texts.add(post);
-                flags.add(flag);
-                counters.add(false);
-            }
-            for (String post : set.counterPosts()) {
-                texts.add(post);
-                flags.add(flag);
-                counters.add(true);
-            }
+            for (String post : set.posts()) written.add(new Lesson(post, flag, true));
+            for (String post : set.counterPosts()) written.add(new Lesson(post, flag, false));
         });
-        List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+        List<float[]> vectors = written.isEmpty() ? List.of() : embedder.embedAll(written.stream().map(Lesson::text).toList());
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            rows.add(new Row(flags.get(i), counters.get(i), texts.get(i), vectors.get(i), false));
-        }
+        for (int i = 0; i < written.size(); i++) rows.add(Row.of(written.get(i), vectors.get(i), false));
         this.snapshot = Snapshot.of(rows);
     }
 
@@ -129,7 +120,7 @@ public final class SemanticFlags {
         learnAll(List.of(new Lesson(text, flag, sensitive)));
     }
 
-    /** What a person said of one text and one flag. */
+    /** What a person (or the config) says of one text and one flag: an example, or with sensitive false a counter-example. */
     public record Lesson(String text, SensitiveFlag flag, boolean sensitive) {
     }
 
@@ -142,7 +133,7 @@ public final class SemanticFlags {
             Lesson lesson = lessons.get(i);
             // The latest word on a text and a flag stands: "is self-harm", then "is not", leaves only the "is not".
             rows.removeIf(row -> row.learned() && row.flag() == lesson.flag() && row.text().equals(lesson.text()));
-            rows.add(new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vectors.get(i), true));
+            rows.add(Row.of(lesson, vectors.get(i), true));
         }
         snapshot = Snapshot.of(rows);
     }

@@ -69,11 +69,7 @@ final class VectorShelf<T> {
         if (query.length != columns.length) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, not " + columns.length);
         }
-        for (int d = 0; d < columns.length; d++) {
-            float q = query[d];
-            float[] column = columns[d];
-            for (int r = 0; r < size; r++) scores[r] += q * column[r];
-        }
+        VectorTable.addProducts(columns, size, query, scores);
         return scores;
     }
 }

@@ -37,11 +37,16 @@ final class VectorTable {
         if (query.length != dimensions) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, not " + dimensions);
         }
-        for (int d = 0; d < dimensions; d++) {
+        addProducts(columns, rows, query, scores);
+        return scores;
+    }
+
+    /** Adds the query's dot product with each of the first {@code rows} rows of column-major {@code columns}. */
+    static void addProducts(float[][] columns, int rows, float[] query, float[] scores) {
+        for (int d = 0; d < columns.length; d++) {
             float q = query[d];
             float[] column = columns[d];
             for (int r = 0; r < rows; r++) scores[r] += q * column[r];
         }
-        return scores;
     }
 }

@@ -24,6 +24,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +66,7 @@ public final class CaseCommands {
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, TriageEngine engine, CarebotConfig config,
-                        Clock clock,
-                        Runnable afterChange, Learning learning, BlockedAuthors blocked) {
+                        Clock clock, Runnable afterChange, Learning learning, BlockedAuthors blocked) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -112,15 +112,10 @@ public final class CaseCommands {
             labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent
                     + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue())), now);
-            String oldChannel = channelOf(kase.queue());
-            String newChannel = channelOf(route.queue());
-            if (!newChannel.equals(oldChannel)) {
-                cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
-                cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
-            }
+            boolean otherChannel = moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
-                    + (newChannel.equals(oldChannel) ? "." : " and moved to " + queueName(route.queue()) + "."));
+                    + (otherChannel ? " and moved to " + queueName(route.queue()) + "." : "."));
         });
         if (outcome instanceof Outcome.Done && labeledText[0] != null) learning.learner().intent(labeledText[0], intent);
         return outcome;
@@ -157,20 +152,15 @@ public final class CaseCommands {
                     post.post().text(), actor.userId(), now));
             labeledText[0] = post.post().text();
             cases.save(handle, moved);
-            Map<String, Object> before = new java.util.LinkedHashMap<>(kase.snapshot());
+            Map<String, Object> before = new LinkedHashMap<>(kase.snapshot());
             before.put("sensitive", keys(original.sensitive()));
-            Map<String, Object> after = new java.util.LinkedHashMap<>(moved.snapshot());
+            Map<String, Object> after = new LinkedHashMap<>(moved.snapshot());
             after.put("sensitive", keys(flags));
             String moves = (moved.priority() == kase.priority() ? "" : ", " + kase.priority() + " → " + moved.priority())
                     + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue()));
             events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared", before, after,
                     name + moves, now);
-            String oldChannel = channelOf(kase.queue());
-            String newChannel = channelOf(route.queue());
-            if (!newChannel.equals(oldChannel)) {
-                cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
-                cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
-            }
+            moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + (sensitive ? " flagged " : " is not ") + name + moves
                     + ".");
@@ -254,6 +244,19 @@ public final class CaseCommands {
             refreshAllCards(handle, resolved, now);
             return new Outcome.Done(resolved, "Case #" + caseId + " resolved.");
         });
+    }
+
+    /**
+     * A case moved from one queue to another: when that changes its channel, the old card says where it went and the
+     * new channel's card owns it. Returns whether the channel changed.
+     */
+    private boolean moveCards(Handle handle, long caseId, String fromQueue, String toQueue) {
+        String oldChannel = channelOf(fromQueue);
+        String newChannel = channelOf(toQueue);
+        if (newChannel.equals(oldChannel)) return false;
+        cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
+        cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
+        return true;
     }
 
     private static List<String> keys(Set<SensitiveFlag> flags) {

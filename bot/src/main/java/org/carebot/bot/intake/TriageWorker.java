@@ -33,8 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -181,14 +181,17 @@ public final class TriageWorker implements AutoCloseable {
                     .map(post -> new Claimed(post, CompletableFuture.supplyAsync(() -> assess(post), pool)))
                     .toList();
         } catch (RejectedExecutionException stopping) {
-            database.useTransaction(h -> posts.requeue(h, claimed.stream().map(StoredPost::id).toList()));
+            requeue(claimed.stream().map(StoredPost::id).toList());
             return List.of();
         }
     }
 
     private void release(List<Claimed> batch) {
-        if (batch.isEmpty()) return;
-        database.useTransaction(h -> posts.requeue(h, batch.stream().map(c -> c.post().id()).toList()));
+        requeue(batch.stream().map(c -> c.post().id()).toList());
+    }
+
+    private void requeue(List<Long> ids) {
+        if (!ids.isEmpty()) database.useTransaction(h -> posts.requeue(h, ids));
     }
 
     /**
@@ -203,10 +206,8 @@ public final class TriageWorker implements AutoCloseable {
             if (batch.size() > 1) {
                 log.warn("A batch of {} posts could not be written ({}); writing them one by one", batch.size(),
                         e.toString());
-                for (Claimed one : batch) writeAlone(one);
-            } else {
-                writeAlone(batch.get(0));
             }
+            for (Claimed one : batch) writeAlone(one);
         }
     }
 
