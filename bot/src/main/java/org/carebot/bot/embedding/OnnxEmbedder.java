@@ -16,12 +16,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sentence-embedding model run in process by ONNX Runtime through LangChain4j's BERT encoder, with one intra-op
  * thread: callers bring the parallelism (two triage workers), which measured faster here than ONNX spinning every
  * core on each call. By default LangChain4j's bundled all-MiniLM-L6-v2 (quantized, 384 dimensions, English); an
  * operator may point config at another BERT-style model's ONNX and tokenizer files, such as a multilingual one.
+ * A list of texts (the config examples at start-up, relearned labels) is spread over one thread per core; a single
+ * text is embedded on the caller's thread.
  */
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
@@ -39,6 +46,21 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     }
 
     private static OnnxEmbedder bundled;
+
+    /** Daemon threads that end when idle: a finished CLI run need not wait for them. */
+    private static final Executor LIST_EMBEDDING = listEmbeddingThreads(Runtime.getRuntime().availableProcessors());
+
+    private static Executor listEmbeddingThreads(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "embedding-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     /** The bundled model, once per process: loading takes about a second and 200 MB, and a session serves many threads. */
     public static synchronized OnnxEmbedder bundled() {
@@ -71,7 +93,7 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
-            AbstractInProcessEmbeddingModel model = new AbstractInProcessEmbeddingModel(Runnable::run) {
+            AbstractInProcessEmbeddingModel model = new AbstractInProcessEmbeddingModel(LIST_EMBEDDING) {
                 @Override
                 protected OnnxBertBiEncoder model() {
                     return encoder;

@@ -129,22 +129,27 @@ public final class TriageKit implements AutoCloseable {
         long started = System.nanoTime();
         TextEmbedder embedder = sharedEmbedder(tuning);
         examples.addAll(configExamples(config, embedder));
+        long embedded = System.nanoTime();
         IntentModel model = null;
         if (tuning.modelWeight() > 0) {
             model = new IntentModel(examples, rules);
             model.warmUp();  // the first model trains now; retags later retrain it in the background
         }
+        long trained = System.nanoTime();
         IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
                 new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
                         tuning.temperature(), tuning.surfaceWeight(), tuning.modelWeight()), model);
         SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config),
                 new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
                         tuning.sensitiveSurfaceWeight()));
-        log.info("Embeddings engine ready: {} intent examples, {} sensitive-content examples and {} counter-examples "
-                        + "embedded in {} ms", examples.size(),
+        long done = System.nanoTime();
+        log.info("Embeddings engine ready in {} ms: {} intent examples embedded in {} ms, the intent model trained in {} "
+                        + "ms, {} sensitive-content examples and {} counter-examples embedded in {} ms",
+                (done - started) / 1_000_000, examples.size(), (embedded - started) / 1_000_000,
+                (trained - embedded) / 1_000_000,
                 config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum(),
-                (System.nanoTime() - started) / 1_000_000);
+                (done - trained) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
                 TriageSetup.router(config), personalData, examples, semanticFlags, Optional.of(embedder),

@@ -51,6 +51,19 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void a_list_spread_over_threads_comes_back_in_order_as_each_text_alone() {
+        List<String> texts = java.util.stream.IntStream.range(0, 24)
+                .mapToObj(i -> "post " + i + ": " + (i % 2 == 0 ? "charged twice this month" : "the app crashes on login"))
+                .toList();
+        List<float[]> together = OnnxEmbedder.bundled().embedAll(texts);
+        assertEquals(texts.size(), together.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = OnnxEmbedder.bundled().embed(texts.get(i));
+            assertEquals(1.0, TextEmbedder.cosine(together.get(i), alone), 1e-6, texts.get(i));
+        }
+    }
+
+    @Test
     void config_can_name_the_model_that_triage_then_uses(@TempDir Path dir) throws Exception {
         Path onnx = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx"));
         Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
