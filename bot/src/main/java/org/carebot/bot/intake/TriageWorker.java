@@ -230,7 +230,12 @@ public final class TriageWorker implements AutoCloseable {
     private void writeTogether(List<Claimed> batch) {
         List<Outcome> outcomes = database.inTransaction(handle -> {
             List<Outcome> recorded = new java.util.ArrayList<>();
-            for (Claimed claimed : batch) recorded.add(record(handle, claimed.post(), claimed.assessed().join()));
+            java.util.Set<BlockedAuthors.Poster> blockedPosters = blocked.blockedAmong(handle,
+                    batch.stream().map(claimed -> poster(claimed.post())).toList());
+            for (Claimed claimed : batch) {
+                recorded.add(record(handle, claimed.post(), claimed.assessed().join(),
+                        blockedPosters.contains(poster(claimed.post()))));
+            }
             return recorded;
         });
         for (int i = 0; i < batch.size(); i++) {
@@ -262,10 +267,14 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     /** Stores one post's triage and its consequence on the batch's handle; the cluster index learns at once. */
-    private Outcome record(Handle handle, StoredPost stored, Assessed assessed) {
+    private static BlockedAuthors.Poster poster(StoredPost stored) {
+        return new BlockedAuthors.Poster(stored.post().platform(), stored.post().author());
+    }
+
+    private Outcome record(Handle handle, StoredPost stored, Assessed assessed, boolean authorBlocked) {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
-        if (triage.spam() || blocked.isBlocked(handle, stored.post().platform(), stored.post().author())) {
+        if (triage.spam() || authorBlocked) {
             return suppress(handle, stored, triage, kit.router().route(stored.post(), triage),
                     triage.spam() ? triage.reasons().get(0) : "author blocked", now);
         }

@@ -4,8 +4,11 @@ import org.carebot.triage.Author;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Authors people blocked: keyed by the platform's author id, or the handle when the platform gives no id. */
 public final class BlockedAuthors {
@@ -35,6 +38,30 @@ public final class BlockedAuthors {
                 .bind("at", at)
                 .execute();
         return true;
+    }
+
+    /** Who posted, for asking about many posts at once. */
+    public record Poster(String platform, Author author) {
+    }
+
+    /**
+     * Which of these posters are blocked, in one query: triage asks once per batch, not once per post.
+     */
+    public Set<Poster> blockedAmong(Handle handle, List<Poster> posters) {
+        Set<String> keys = new HashSet<>();
+        for (Poster poster : posters) key(poster.author()).ifPresent(keys::add);
+        if (keys.isEmpty()) return Set.of();
+        Set<String> blockedKeys = new HashSet<>(handle.createQuery(
+                        "SELECT platform, author_key FROM blocked_authors WHERE author_key IN (<keys>)")
+                .bindList("keys", List.copyOf(keys))
+                .map((row, context) -> row.getString("platform") + "\n" + row.getString("author_key"))
+                .list());
+        Set<Poster> blocked = new HashSet<>();
+        for (Poster poster : posters) {
+            key(poster.author()).filter(key -> blockedKeys.contains(poster.platform() + "\n" + key))
+                    .ifPresent(key -> blocked.add(poster));
+        }
+        return blocked;
     }
 
     public boolean isBlocked(Handle handle, String platform, Author author) {

@@ -235,4 +235,30 @@ class StoreTest {
         assertEquals(CardRole.MOVED, card.role());
         assertEquals("1700000000.000100", card.messageTs());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_batch_asks_once_which_posters_are_blocked_per_platform(TestDatabases.Kind kind) {
+        open(kind);
+        BlockedAuthors blocked = new BlockedAuthors();
+        Author dana = new Author("42", "@dana", "Dana", 1500L, true);
+        Author handleOnly = new Author(null, "@Spammer", null, null, null);
+        database.useTransaction(h -> {
+            long postId = posts.insert(h, post("1:30", "buy followers"), "530", null, NOW).orElseThrow();
+            long caseId = cases.open(h, postId, "trust", "spam_or_scam", Priority.P4, NOW, NOW, NOW).id();
+            blocked.block(h, "telegram", dana, "U1", caseId, NOW);
+            blocked.block(h, "x", handleOnly, "U1", caseId, NOW);
+        });
+        BlockedAuthors.Poster danaOnTelegram = new BlockedAuthors.Poster("telegram", dana);
+        BlockedAuthors.Poster danaOnX = new BlockedAuthors.Poster("x", dana);
+        BlockedAuthors.Poster spammerOnX = new BlockedAuthors.Poster("x", new Author(null, "@spammer", "S", null, null));
+        BlockedAuthors.Poster someone = new BlockedAuthors.Poster("telegram", new Author("43", "@sam", "Sam", null, null));
+        BlockedAuthors.Poster nobody = new BlockedAuthors.Poster("telegram", Author.unknown());
+
+        Set<BlockedAuthors.Poster> answer = database.withHandle(h -> blocked.blockedAmong(h,
+                List.of(danaOnTelegram, danaOnX, spammerOnX, someone, nobody)));
+
+        assertEquals(Set.of(danaOnTelegram, spammerOnX), answer);
+        assertEquals(Set.of(), database.withHandle(h -> blocked.blockedAmong(h, List.of(nobody))));
+    }
 }
