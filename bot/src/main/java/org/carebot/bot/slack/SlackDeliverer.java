@@ -17,6 +17,9 @@ import org.carebot.bot.store.Database;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,14 +63,29 @@ public final class SlackDeliverer implements Deliverer {
 
     @Override
     public Optional<Pace> pace(Delivery delivery) {
-        if (delivery.kind() == Delivery.Kind.EPHEMERAL) return Optional.empty();
-        if (delivery.kind() == Delivery.Kind.DIGEST) {
-            return Optional.of(new Pace("chat.postMessage:" + delivery.channel(), POST_INTERVAL));
+        return paces(List.of(delivery)).get(delivery.id());
+    }
+
+    /** A card already posted in its channel is updated (chat.update's pace), otherwise posted (the channel's). */
+    @Override
+    public Map<Long, Optional<Pace>> paces(List<Delivery> deliveries) {
+        List<Long> caseIds = deliveries.stream().filter(d -> d.kind() == Delivery.Kind.CARD).map(Delivery::caseId)
+                .toList();
+        Set<String> posted = new HashSet<>();
+        for (CardStore.CardPlacement card : database.withHandle(h -> cards.listAll(h, caseIds))) {
+            if (card.messageTs() != null) posted.add(card.caseId() + "\n" + card.channel());
         }
-        boolean posted = database.withHandle(h -> cards.find(h, delivery.caseId(), delivery.channel()))
-                .map(card -> card.messageTs() != null).orElse(false);
-        return Optional.of(posted ? new Pace("chat.update", UPDATE_INTERVAL)
-                : new Pace("chat.postMessage:" + delivery.channel(), POST_INTERVAL));
+        Map<Long, Optional<Pace>> paces = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            Pace postPace = new Pace("chat.postMessage:" + delivery.channel(), POST_INTERVAL);
+            paces.put(delivery.id(), switch (delivery.kind()) {
+                case EPHEMERAL -> Optional.empty();
+                case DIGEST -> Optional.of(postPace);
+                case CARD -> Optional.of(posted.contains(delivery.caseId() + "\n" + delivery.channel())
+                        ? new Pace("chat.update", UPDATE_INTERVAL) : postPace);
+            });
+        }
+        return paces;
     }
 
     @Override

@@ -47,6 +47,15 @@ public final class CardStore {
                 .findOne();
     }
 
+    /** The cards of all these cases, in one query. */
+    public List<CardPlacement> listAll(Handle handle, java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) return List.of();
+        return handle.createQuery("SELECT * FROM case_cards WHERE case_id IN (<caseIds>)")
+                .bindList("caseIds", List.copyOf(new java.util.LinkedHashSet<>(caseIds)))
+                .map(CardStore::map)
+                .list();
+    }
+
     public List<CardPlacement> list(Handle handle, long caseId) {
         return handle.createQuery("SELECT * FROM case_cards WHERE case_id = :caseId ORDER BY channel")
                 .bind("caseId", caseId)
