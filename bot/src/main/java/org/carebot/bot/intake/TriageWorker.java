@@ -266,11 +266,11 @@ public final class TriageWorker implements AutoCloseable {
         }
     }
 
-    /** Stores one post's triage and its consequence on the batch's handle; the cluster index learns at once. */
     private static BlockedAuthors.Poster poster(StoredPost stored) {
         return new BlockedAuthors.Poster(stored.post().platform(), stored.post().author());
     }
 
+    /** Stores one post's triage and its consequence on the batch's handle; the cluster index learns at once. */
     private Outcome record(Handle handle, StoredPost stored, Assessed assessed, boolean authorBlocked) {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
