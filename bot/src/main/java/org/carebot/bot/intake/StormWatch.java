@@ -51,13 +51,14 @@ public final class StormWatch {
 
     /**
      * Called in the transaction that opened ({@code joined} false) or joined case {@code caseId} with a post of
-     * {@code intent}.
+     * {@code intent}; an open incident's alert is refreshed with the batch's other cards.
      */
-    public void check(Handle handle, long caseId, String intent, boolean joined, Instant now) {
+    public void check(Handle handle, long caseId, String intent, boolean joined, Instant now,
+                      CardRequests.Batch refreshes) {
         Instant windowStart = now.minus(storms.window());
         Optional<IncidentStore.Incident> open = incidents.openSince(handle, intent, now.minus(storms.cooldown()));
         if (open.isPresent()) {
-            cards.refreshAll(handle, open.get().caseId(), now);
+            refreshes.refresh(open.get().caseId());
             return;
         }
         int clusterPosts = joined ? sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart)) : 1;
