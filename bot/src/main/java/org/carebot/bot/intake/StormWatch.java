@@ -51,14 +51,13 @@ public final class StormWatch {
 
     /**
      * Called in the transaction that opened ({@code joined} false) or joined case {@code caseId} with a post of
-     * {@code intent}; an open incident's alert is refreshed with the batch's other cards.
+     * {@code intent}.
      */
-    public void check(Handle handle, long caseId, String intent, boolean joined, Instant now,
-                      CardRequests.Batch refreshes) {
+    public void check(Handle handle, long caseId, String intent, boolean joined, Instant now) {
         Instant windowStart = now.minus(storms.window());
         Optional<IncidentStore.Incident> open = incidents.openSince(handle, intent, now.minus(storms.cooldown()));
         if (open.isPresent()) {
-            refreshes.refresh(open.get().caseId());
+            cards.refreshAll(handle, open.get().caseId(), now);
             return;
         }
         int clusterPosts = joined ? sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart)) : 1;

@@ -232,12 +232,10 @@ public final class TriageWorker implements AutoCloseable {
             List<Outcome> recorded = new java.util.ArrayList<>();
             java.util.Set<BlockedAuthors.Poster> blockedPosters = blocked.blockedAmong(handle,
                     batch.stream().map(claimed -> poster(claimed.post())).toList());
-            CardRequests.Batch refreshes = cards.batch();
             for (Claimed claimed : batch) {
                 recorded.add(record(handle, claimed.post(), claimed.assessed().join(),
-                        blockedPosters.contains(poster(claimed.post())), refreshes));
+                        blockedPosters.contains(poster(claimed.post()))));
             }
-            refreshes.request(handle, clock.instant());
             return recorded;
         });
         for (int i = 0; i < batch.size(); i++) {
@@ -273,17 +271,14 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     /** Stores one post's triage and its consequence on the batch's handle; the cluster index learns at once. */
-    private Outcome record(Handle handle, StoredPost stored, Assessed assessed, boolean authorBlocked,
-                           CardRequests.Batch refreshes) {
+    private Outcome record(Handle handle, StoredPost stored, Assessed assessed, boolean authorBlocked) {
         Triage triage = assessed.triage();
         Instant now = clock.instant();
         if (triage.spam() || authorBlocked) {
             return suppress(handle, stored, triage, kit.router().route(stored.post(), triage),
                     triage.spam() ? triage.reasons().get(0) : "author blocked", now);
         }
-        if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now, refreshes)) {
-            return new Outcome.Edited();
-        }
+        if (stored.editOf() != null && joinEditedCase(handle, stored, triage, now)) return new Outcome.Edited();
         List<ClusterIndex.Join> candidates = stored.editOf() != null ? List.of()
                 : clusterIndex.candidates(assessed.fingerprint(), triage.intent(), now);
         Optional<ClusterIndex.Join> repeat = repeatedCase(handle, triage, candidates);
@@ -293,9 +288,9 @@ public final class TriageWorker implements AutoCloseable {
             return suppress(handle, stored, noise, kit.router().route(stored.post(), triage), noise.reasons().get(0), now);
         }
         if (repeat.isPresent()) {
-            joinRepeatedCase(handle, stored, triage, repeat.get(), now, refreshes);
+            joinRepeatedCase(handle, stored, triage, repeat.get(), now);
             clusterIndex.add(repeat.get().caseId(), triage.intent(), assessed.fingerprint(), now);
-            storms.check(handle, repeat.get().caseId(), triage.intent(), true, now, refreshes);
+            storms.check(handle, repeat.get().caseId(), triage.intent(), true, now);
             return new Outcome.Joined(repeat.get().caseId(), repeat.get());
         }
         Route route = kit.router().route(stored.post(), triage);
@@ -303,7 +298,7 @@ public final class TriageWorker implements AutoCloseable {
         Case kase = opener.open(handle, stored.id(), triage, route, now);
         posts.setState(handle, stored.id(), PostState.CASED);
         if (assessed.fingerprint() != null) clusterIndex.add(kase.id(), kase.intent(), assessed.fingerprint(), now);
-        storms.check(handle, kase.id(), triage.intent(), false, now, refreshes);
+        storms.check(handle, kase.id(), triage.intent(), false, now);
         return new Outcome.Opened(kase);
     }
 
@@ -371,9 +366,8 @@ public final class TriageWorker implements AutoCloseable {
         return Optional.of(why);
     }
 
-    /** A repeat joins its open case: counted and recorded; the case's cards show the new tally once the batch is done. */
-    private void joinRepeatedCase(Handle handle, StoredPost post, Triage triage, ClusterIndex.Join join, Instant now,
-                                  CardRequests.Batch refreshes) {
+    /** A repeat joins its open case: counted, recorded, and the case's cards show the new tally. */
+    private void joinRepeatedCase(Handle handle, StoredPost post, Triage triage, ClusterIndex.Join join, Instant now) {
         posts.saveTriage(handle, post.id(), triage, null, now);
         posts.setState(handle, post.id(), PostState.JOINED);
         clusters.join(handle, join.caseId(), post.id(), join.match().kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -382,7 +376,7 @@ public final class TriageWorker implements AutoCloseable {
                 join.match().describe() + ": post #" + post.id() + " on " + post.post().platform() + " by "
                         + post.post().author().display(), now);
         raiseWithGrowth(handle, join.caseId(), now);
-        refreshes.refresh(join.caseId());
+        cards.refreshAll(handle, join.caseId(), now);
     }
 
     /**
@@ -403,9 +397,8 @@ public final class TriageWorker implements AutoCloseable {
                 kase.priority() + " → " + raised + ": cluster grew to " + posts + " posts", now);
     }
 
-    /** An edit of a post that is on a case adds an event to that case and refreshes its cards with the batch. */
-    private boolean joinEditedCase(Handle handle, StoredPost edit, Triage triage, Instant now,
-                                   CardRequests.Batch refreshes) {
+    /** An edit of a post that is on a case adds an event to that case and refreshes its cards. */
+    private boolean joinEditedCase(Handle handle, StoredPost edit, Triage triage, Instant now) {
         Optional<Case> original = posts.findId(handle, edit.post().platform(), edit.editOf())
                 .flatMap(originalId -> cases.findByPost(handle, originalId));
         if (original.isEmpty()) return false;
@@ -415,7 +408,7 @@ public final class TriageWorker implements AutoCloseable {
         // The event names the stored edit, not its words: a long message would not fit the audit row.
         events.append(handle, kase.id(), Actor.SYSTEM, "post_edited", null, Map.of("post", edit.id()),
                 "edited post stored as #" + edit.id(), now);
-        refreshes.refresh(kase.id());
+        cards.refreshAll(handle, kase.id(), now);
         return true;
     }
 

@@ -201,10 +201,14 @@ public final class TriageBench {
                 }
             });
         }
+        long writerCpu;
+        long engineCpu;
         try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
             // The rate comes from the triage timestamps, so the wait need not be fine: a count over every post each
             // 50 ms took CPU from the two cores being measured.
             while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(1000);
+            writerCpu = threadCpuNanos("carebot-triage");
+            engineCpu = threadCpuNanos("carebot-triage-engine");
         }
         List<Instant> triagedAt = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
@@ -222,6 +226,25 @@ public final class TriageBench {
                 + "after %d of warm-up = %.0f posts/s; %.2f of raw embedding throughput%n", triagedAt.size() - measuredFrom,
                 measuredFrom, rate, rate / rawRate);
         System.out.println("  posts/s per 1,000 posts, from the start:" + perThousand);
+        printCpuPerPost(writerCpu, engineCpu, n);
+    }
+
+    /**
+     * CPU time of the live threads of this name. Unlike a rate, it does not move with what else runs on the two
+     * cores, so it shows a change to one thread's work where the rate's run-to-run spread would hide it.
+     */
+    private static long threadCpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+        }
+        return total;
+    }
+
+    private static void printCpuPerPost(long writerNanos, long engineNanos, int posts) {
+        System.out.printf(Locale.ROOT, "  CPU per post: triage writer thread %.2f ms, engine threads (model included) "
+                + "%.2f ms%n", writerNanos / 1e6 / posts, engineNanos / 1e6 / posts);
     }
 
     /** Posts from index {@code from} to {@code to} (exclusive), over the span of their triage timestamps. */
@@ -273,6 +296,8 @@ public final class TriageBench {
         int n = 5000;
         ExecutorService senders = Executors.newFixedThreadPool(4);
         long started = System.nanoTime();
+        long writerCpu = threadCpuNanos("carebot-triage");
+        long engineCpu = threadCpuNanos("carebot-triage-engine");
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean repeat = random.nextDouble() < 0.8;
@@ -289,6 +314,8 @@ public final class TriageBench {
         senders.shutdown();
         while (count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state IN ('new', 'triaging')") > 0) Thread.sleep(50);
         double onCase = (System.nanoTime() - started) / 1e9;
+        writerCpu = threadCpuNanos("carebot-triage") - writerCpu;
+        engineCpu = threadCpuNanos("carebot-triage-engine") - engineCpu;
         long cases = count(dbUrl, "SELECT COUNT(*) FROM cases");
         long joined = count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'joined'");
         long suppressed = count(dbUrl, "SELECT COUNT(*) FROM posts WHERE state = 'suppressed'");
@@ -303,6 +330,7 @@ public final class TriageBench {
         System.out.printf(Locale.ROOT, "Storm replay: %d posts -> %d cases (%d repeats joined a case, %d suppressed), "
                         + "%d incidents; every post on a case or suppressed after %.1f s%n", n, cases, joined, suppressed,
                 incidents, onCase);
+        printCpuPerPost(writerCpu, engineCpu, n);
         System.out.printf(Locale.ROOT, "  Slack: %d cards posted, %d updates; outbox empty after %.1f s; busiest second "
                 + "per channel: %d chat.postMessage, %d chat.update (all channels); closest two chat.postMessage to one "
                 + "channel: %d ms apart (as WireMock logged them)%n", posted.size(), updated.size(), drained,
