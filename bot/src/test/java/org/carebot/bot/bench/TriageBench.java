@@ -52,6 +52,9 @@ public final class TriageBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final AtomicInteger NEXT = new AtomicInteger();
 
+    /** Extra H2 URL settings, to compare them: {@code -Dbench.h2.settings=;QUERY_CACHE_SIZE=8}. */
+    private static final String H2_SETTINGS = System.getProperty("bench.h2.settings", "");
+
     public static void main(String[] args) throws Exception {
         List<String> texts = corpus();
         System.out.printf("Corpus: %d distinct texts (dev set and demo feed), %d cores%n", texts.size(),
@@ -62,7 +65,7 @@ public final class TriageBench {
 
         try (FakeSlack slack = new FakeSlack()) {
             Path dir = Files.createTempDirectory("carebot-triage-bench");
-            String dbUrl = "jdbc:h2:file:" + dir.resolve("carebot").toAbsolutePath();
+            String dbUrl = "jdbc:h2:file:" + dir.resolve("carebot").toAbsolutePath() + H2_SETTINGS;
             Map<String, String> env = new HashMap<>(Map.of("CAREBOT_PORT", "0", "CAREBOT_DB_URL", dbUrl,
                     "CAREBOT_API_TOKEN", TOKEN, "SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", "bench",
                     "SLACK_API_URL", slack.apiUrl(), "CAREBOT_CONFIG", Path.of("..", "config", "carebot.yml").toString()));
@@ -74,13 +77,13 @@ public final class TriageBench {
             }
             if (phases.contains("backlog")) {
                 env.put("CAREBOT_DB_URL", "jdbc:h2:file:" + Files.createTempDirectory("carebot-backlog-bench")
-                        .resolve("carebot").toAbsolutePath());
+                        .resolve("carebot").toAbsolutePath() + H2_SETTINGS);
                 backlog(env, config, texts);
             }
             if (!phases.contains("storm")) return;
             slack.stubDefaults();
             Path stormDir = Files.createTempDirectory("carebot-storm-bench");
-            env.put("CAREBOT_DB_URL", "jdbc:h2:file:" + stormDir.resolve("carebot").toAbsolutePath());
+            env.put("CAREBOT_DB_URL", "jdbc:h2:file:" + stormDir.resolve("carebot").toAbsolutePath() + H2_SETTINGS);
             try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
                 storm(URI.create("http://127.0.0.1:" + carebot.port() + "/api/posts"), env.get("CAREBOT_DB_URL"),
                         texts, slack);
