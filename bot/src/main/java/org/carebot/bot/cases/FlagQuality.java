@@ -44,12 +44,9 @@ public final class FlagQuality {
         List<Judged> judged = database.withHandle(FlagQuality::judged);
         List<Line> lines = new ArrayList<>();
         for (SensitiveFlag flag : SensitiveFlag.values()) {
-            long predicted = judged.stream().filter(j -> j.predicted().contains(flag)).count();
-            long actual = judged.stream().filter(j -> j.actual().contains(flag)).count();
-            if (predicted == 0 && actual == 0) continue;
-            long right = judged.stream().filter(j -> j.predicted().contains(flag) && j.actual().contains(flag)).count();
-            lines.add(new Line(flag, predicted == 0 ? 0 : (double) right / predicted,
-                    actual == 0 ? 0 : (double) right / actual, (int) actual));
+            if (judged.stream().noneMatch(j -> j.predicted().contains(flag) || j.actual().contains(flag))) continue;
+            Agreement agreement = Agreement.of(judged, j -> j.predicted().contains(flag), j -> j.actual().contains(flag));
+            lines.add(new Line(flag, agreement.precision(), agreement.recall(), agreement.actual()));
         }
         int corrected = (int) judged.stream().filter(j -> !j.predicted().equals(j.actual())).count();
         return new Report(List.copyOf(lines), judged.size(), corrected);

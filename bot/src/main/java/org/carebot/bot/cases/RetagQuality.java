@@ -39,11 +39,8 @@ public final class RetagQuality {
         });
         Map<String, Line> lines = new TreeMap<>();
         for (String intent : intents) {
-            long predicted = judged.stream().filter(j -> j.predicted().equals(intent)).count();
-            long actual = judged.stream().filter(j -> j.actual().equals(intent)).count();
-            long right = judged.stream().filter(j -> j.predicted().equals(intent) && j.actual().equals(intent)).count();
-            lines.put(intent, new Line(intent, predicted == 0 ? 0 : (double) right / predicted,
-                    actual == 0 ? 0 : (double) right / actual, (int) actual));
+            Agreement agreement = Agreement.of(judged, j -> j.predicted().equals(intent), j -> j.actual().equals(intent));
+            lines.put(intent, new Line(intent, agreement.precision(), agreement.recall(), agreement.actual()));
         }
         int retagged = (int) judged.stream().filter(j -> !j.predicted().equals(j.actual())).count();
         return new Report(List.copyOf(lines.values()), judged.size(), retagged);

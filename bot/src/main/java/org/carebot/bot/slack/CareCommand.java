@@ -70,15 +70,13 @@ public final class CareCommand {
         StringBuilder out = new StringBuilder("*Triage quality, judged by people* (" + report.judged() + " cases, "
                 + report.retagged() + " retagged)\n");
         for (RetagQuality.Line line : report.lines()) {
-            out.append(String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n",
-                    SlackCards.escape(line.intent()), line.precision() * 100, line.recall() * 100, line.judged()));
+            out.append(qualityLine(SlackCards.escape(line.intent()), line.precision(), line.recall(), line.judged()));
         }
         if (!flags.lines().isEmpty()) {
             out.append("*Sensitive flags* (").append(flags.judged()).append(" cases, ").append(flags.corrected())
                     .append(" corrected on their cards)\n");
             for (FlagQuality.Line line : flags.lines()) {
-                out.append(String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n",
-                        line.flag().key(), line.precision() * 100, line.recall() * 100, line.judged()));
+                out.append(qualityLine(line.flag().key(), line.precision(), line.recall(), line.judged()));
             }
         }
         return out.toString().stripTrailing();
@@ -98,5 +96,10 @@ public final class CareCommand {
         if (minutes < 60) return minutes + " min";
         if (minutes < 48 * 60) return (minutes / 60) + " h " + (minutes % 60) + " min";
         return (minutes / (24 * 60)) + " days";
+    }
+
+    private static String qualityLine(String label, double precision, double recall, int cases) {
+        return String.format(java.util.Locale.ROOT, "• *%s*: precision %.0f%%, recall %.0f%% (%d cases)%n", label,
+                precision * 100, recall * 100, cases);
     }
 }

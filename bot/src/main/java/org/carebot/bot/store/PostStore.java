@@ -116,7 +116,6 @@ public final class PostStore {
                 .execute();
     }
 
-    /** After a crash, posts left half-triaged go back to the queue. */
     /** These claimed posts wait for triage again. */
     public void requeue(Handle handle, List<Long> ids) {
         if (ids.isEmpty()) return;
@@ -125,6 +124,7 @@ public final class PostStore {
                 .execute();
     }
 
+    /** After a crash, posts left half-triaged go back to the queue. */
     public int requeueInterrupted(Handle handle) {
         return handle.createUpdate("UPDATE posts SET state = 'new' WHERE state = 'triaging'").execute();
     }
@@ -149,8 +149,7 @@ public final class PostStore {
                 .bind("priority", triage.priority().name())
                 .bind("reasons", json.write(triage.reasons()))
                 .bind("spam", triage.spam())
-                .bind("sensitive", triage.sensitive().stream().map(SensitiveFlag::key).sorted()
-                        .collect(Collectors.joining(",")))
+                .bind("sensitive", joinFlags(triage.sensitive()))
                 .bind("humanOnly", triage.humanOnly())
                 .bind("language", triage.language())
                 .bind("sentiment", triage.tone().sentiment().key())
@@ -169,8 +168,7 @@ public final class PostStore {
                         WHERE post_id = :postId
                         """)
                 .bind("postId", postId)
-                .bind("sensitive", corrected.sensitive().stream().map(SensitiveFlag::key).sorted()
-                        .collect(Collectors.joining(",")))
+                .bind("sensitive", joinFlags(corrected.sensitive()))
                 .bind("priority", corrected.priority().name())
                 .bind("reasons", json.write(corrected.reasons()))
                 .bind("humanOnly", corrected.humanOnly())
@@ -193,7 +191,12 @@ public final class PostStore {
                 .findOne();
     }
 
-    /** The flags as stored: their keys joined by commas. */
+    /** The flags as stored: their keys, sorted, joined by commas. */
+    private static String joinFlags(java.util.Set<SensitiveFlag> flags) {
+        return flags.stream().map(SensitiveFlag::key).sorted().collect(Collectors.joining(","));
+    }
+
+    /** The flags as stored, read back (see {@link #joinFlags}). */
     public static java.util.Set<SensitiveFlag> parseFlags(String joined) {
         if (joined == null || joined.isBlank()) return java.util.Set.of();
         return Arrays.stream(joined.split(",")).map(SensitiveFlag::parse).collect(Collectors.toSet());
