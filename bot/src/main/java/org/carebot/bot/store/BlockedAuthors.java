@@ -64,7 +64,7 @@ public final class BlockedAuthors {
         return blocked;
     }
 
-    public boolean isBlocked(Handle handle, String platform, Author author) {
+    private boolean isBlocked(Handle handle, String platform, Author author) {
         Optional<String> key = key(author);
         return key.isPresent() && handle.createQuery("""
                         SELECT COUNT(*) FROM blocked_authors WHERE platform = :platform AND author_key = :key
