@@ -3,29 +3,44 @@ package org.carebot.triage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sensitive content found by resemblance: a post at least as similar as its flag's threshold to one of the flag's
- * example posts gets the flag, unless one of the flag's counter-examples (posts that sound like it and are not: "this
- * outage is killing me") is closer still. Catches what keywords cannot (indirect self-harm language, a legal threat
- * in other words) in every language the examples cover. Similarity mixes meaning (embeddings) with shared word pieces
- * ({@link CharGramTable}), which carry the languages an English sentence model reads poorly.
+ * Sensitive content found by resemblance: a post whose score reaches its flag's threshold gets the flag, unless one of
+ * the flag's counter-examples (posts that sound like it and are not: "this outage is killing me") is closer than its
+ * nearest example. Catches what keywords cannot (indirect self-harm language, a legal threat in other words) in every
+ * language the examples cover. The score blends two readings, as intent does: the similarity to the flag's nearest
+ * example, which mixes meaning (embeddings) with shared word pieces ({@link CharGramTable}) that carry the languages an
+ * English sentence model reads poorly; and, by {@code modelWeight}, the likelihood from a model per flag trained on
+ * all examples at once ({@link WordPieceRegression}): the flag's examples against its counter-examples, the other
+ * flags' examples and ordinary posts.
  */
 public final class SemanticFlags {
 
     /**
-     * How similar a post must be to a flag's examples: one value, and flags that need their own (self-harm lower);
-     * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone).
+     * The score a post must reach for a flag: one value, and flags that need their own (self-harm lower);
+     * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone), {@code modelWeight}
+     * the share of the flag models' likelihood in the score (0: the nearest example's similarity alone, no model).
      */
-    public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight) {
+    public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
+                             double modelWeight) {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
             if (surfaceWeight < 0 || surfaceWeight > 1) {
                 throw new IllegalArgumentException("surfaceWeight must be between 0 and 1, got " + surfaceWeight);
             }
+            if (modelWeight < 0 || modelWeight > 1) {
+                throw new IllegalArgumentException("modelWeight must be between 0 and 1, got " + modelWeight);
+            }
+        }
+
+        /** Similarity alone, no model. */
+        public Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight) {
+            this(standard, perFlag, surfaceWeight, 0);
         }
 
         public static Thresholds of(double standard) {
@@ -52,19 +67,28 @@ public final class SemanticFlags {
     }
 
     /**
-     * The flags a post earned; per flag, its similarity to the nearest example and to the nearest counter-example
-     * (-1 without any); and how close it came in meaning alone to any example, for the auto-reply safety margin.
+     * The flags a post earned; per flag, the score compared with its threshold, the similarity to the nearest example
+     * and to the nearest counter-example (-1 without any); and how close it came in meaning alone to any example, for
+     * the auto-reply safety margin.
      */
-    public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> similarity,
-                          Map<SensitiveFlag, Double> counterSimilarity, double closestMeaning) {
+    public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> score,
+                          Map<SensitiveFlag, Double> similarity, Map<SensitiveFlag, Double> counterSimilarity,
+                          double closestMeaning) {
         public Reading {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+            score = Map.copyOf(score);
             similarity = Map.copyOf(similarity);
             counterSimilarity = Map.copyOf(counterSimilarity);
         }
 
         static Reading nothing() {
-            return new Reading(Set.of(), Map.of(), Map.of(), 0);
+            return new Reading(Set.of(), Map.of(), Map.of(), Map.of(), 0);
+        }
+
+        /** Whether a counter-example came closer to the post than the flag's nearest example: that vetoes the flag. */
+        public boolean counterCloser(SensitiveFlag flag) {
+            Double nearest = similarity.get(flag);
+            return nearest != null && counterSimilarity.getOrDefault(flag, -1.0) > nearest;
         }
 
         /** How close the post came in meaning to an example of any flag; 0 without examples. */
@@ -80,21 +104,49 @@ public final class SemanticFlags {
         }
     }
 
-    /** The rows and their two tables, replaced whole when a person teaches a new example. */
-    private record Snapshot(List<Row> rows, VectorTable meaning, CharGramTable surface) {
-        static Snapshot of(List<Row> rows) {
-            return new Snapshot(List.copyOf(rows), new VectorTable(rows.stream().map(Row::vector).toList()),
-                    new CharGramTable(rows.stream().map(Row::text).toList()));
+    /**
+     * The rows, their two tables and the flag models, replaced whole when a person teaches a new example. The models
+     * may be older than the rows: they retrain in the background while the tables already answer with the new row.
+     */
+    private record Snapshot(List<Row> rows, VectorTable meaning, CharGramTable surface,
+                            Map<SensitiveFlag, WordPieceRegression> models, List<Row> modelsLearned) {
+        static Snapshot of(List<Row> rows, Map<SensitiveFlag, WordPieceRegression> models, List<Row> modelsLearned) {
+            return new Snapshot(rows, new VectorTable(rows.stream().map(Row::vector).toList()),
+                    new CharGramTable(rows.stream().map(Row::text).toList()), models, modelsLearned);
+        }
+
+        Snapshot withModels(Map<SensitiveFlag, WordPieceRegression> trained, List<Row> learned) {
+            return new Snapshot(rows, meaning, surface, trained, learned);
         }
     }
 
+    /** A flag model's answer: class 1 is the flag. */
+    private static final int FLAGGED = 1;
+    private static final double[] NO_EXTRA_FEATURES = new double[0];
+
     private final TextEmbedder embedder;
     private final Thresholds thresholds;
+    private final List<ExampleIndex.Example> ordinaryPosts;
     private volatile Snapshot snapshot;
+    private final AtomicBoolean retraining = new AtomicBoolean();
 
+    /** Similarity alone: {@code thresholds.modelWeight()} must be 0. */
     public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds) {
+        this(embedder, examples, thresholds, List.of());
+    }
+
+    /**
+     * @param ordinaryPosts posts of no flag (the config's intent examples, already embedded): with the other flags'
+     *                      examples and the counter-examples, what each flag model learns to tell its flag from
+     */
+    public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds,
+                         List<ExampleIndex.Example> ordinaryPosts) {
+        if (thresholds.modelWeight() > 0 && ordinaryPosts.isEmpty() && !examples.isEmpty()) {
+            throw new IllegalArgumentException("a model weight of " + thresholds.modelWeight() + " needs ordinary posts");
+        }
         this.embedder = embedder;
         this.thresholds = thresholds;
+        this.ordinaryPosts = List.copyOf(ordinaryPosts);
         List<Lesson> written = new ArrayList<>();
         examples.forEach((flag, set) -> {
             for (String post : set.posts()) written.add(new Lesson(post, flag, true));
@@ -103,7 +155,8 @@ public final class SemanticFlags {
         List<float[]> vectors = written.isEmpty() ? List.of() : embedder.embedAll(written.stream().map(Lesson::text).toList());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) rows.add(Row.of(written.get(i), vectors.get(i), false));
-        this.snapshot = Snapshot.of(rows);
+        List<Row> frozen = List.copyOf(rows);
+        this.snapshot = Snapshot.of(frozen, trainModels(frozen), frozen);
     }
 
     /** Flags nothing: for the keyword engine. */
@@ -135,14 +188,77 @@ public final class SemanticFlags {
             rows.removeIf(row -> row.learned() && row.flag() == lesson.flag() && row.text().equals(lesson.text()));
             rows.add(Row.of(lesson, vectors.get(i), true));
         }
-        snapshot = Snapshot.of(rows);
+        snapshot = Snapshot.of(List.copyOf(rows), snapshot.models(), snapshot.modelsLearned());
+        retrainInBackground();
+    }
+
+    /** True when the flag models have learned every example and counter-example (always, without models). */
+    public boolean modelsUpToDate() {
+        Snapshot current = snapshot;
+        return thresholds.modelWeight() == 0 || current.modelsLearned() == current.rows();
+    }
+
+    /**
+     * One retraining at a time, on a thread of its own (lessons come at a person's pace); lessons taught meanwhile
+     * start another round when it ends.
+     */
+    private void retrainInBackground() {
+        if (thresholds.modelWeight() == 0 || !retraining.compareAndSet(false, true)) return;
+        Thread thread = new Thread(() -> {
+            List<Row> trainedOn;
+            try {
+                trainedOn = snapshot.rows();
+                Map<SensitiveFlag, WordPieceRegression> models = trainModels(trainedOn);
+                synchronized (this) {
+                    snapshot = snapshot.withModels(models, trainedOn);
+                }
+            } finally {
+                retraining.set(false);
+            }
+            if (snapshot.rows() != trainedOn) retrainInBackground();
+        }, "carebot-flag-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Per flag with examples, a model of that flag against everything else: its counter-examples, the other flags'
+     * examples (unless the same text is also one of its own) and the ordinary posts. None without a model weight.
+     * The flags train in parallel: at start this is a second or more of a single core's time.
+     */
+    private Map<SensitiveFlag, WordPieceRegression> trainModels(List<Row> rows) {
+        Map<SensitiveFlag, WordPieceRegression> models = new EnumMap<>(SensitiveFlag.class);
+        if (thresholds.modelWeight() == 0) return models;
+        List<SensitiveFlag> withExamples = rows.stream().filter(row -> !row.counter()).map(Row::flag).distinct().toList();
+        withExamples.parallelStream().map(flag -> Map.entry(flag, trainModel(flag, rows))).toList()
+                .forEach(trained -> models.put(trained.getKey(), trained.getValue()));
+        return models;
+    }
+
+    private WordPieceRegression trainModel(SensitiveFlag flag, List<Row> rows) {
+        Set<String> flagged = new HashSet<>();
+        for (Row row : rows) if (row.flag() == flag && !row.counter()) flagged.add(row.text());
+        List<WordPieceRegression.Sample> samples = new ArrayList<>();
+        for (Row row : rows) {
+            boolean positive = row.flag() == flag && !row.counter();
+            if (positive || !flagged.contains(row.text())) samples.add(sample(row.vector(), row.text(), positive));
+        }
+        for (ExampleIndex.Example post : ordinaryPosts) {
+            if (!flagged.contains(post.text())) samples.add(sample(post.vector(), post.text(), false));
+        }
+        return WordPieceRegression.train(samples, 2);
+    }
+
+    private static WordPieceRegression.Sample sample(float[] vector, String text, boolean flagged) {
+        return new WordPieceRegression.Sample(vector, text, NO_EXTRA_FEATURES, flagged ? FLAGGED : 0);
     }
 
     public Reading read(String text) {
         Snapshot current = snapshot;
         List<Row> rows = current.rows();
         if (rows.isEmpty()) return Reading.nothing();
-        float[] byMeaning = current.meaning().dot(embedder.embed(text));
+        float[] vector = embedder.embed(text);
+        float[] byMeaning = current.meaning().dot(vector);
         double weight = thresholds.surfaceWeight();
         float[] bySurface = weight > 0 ? current.surface().similarities(text) : null;
         // Per flag, by ordinal: a map merge per row boxed a double for each of about 800 rows.
@@ -161,12 +277,28 @@ public final class SemanticFlags {
         }
         Map<SensitiveFlag, Double> nearest = byFlag(nearestByFlag);
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
+        Map<SensitiveFlag, Double> scores = scores(current, nearest, vector, text);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-        nearest.forEach((flag, similarity) -> {
-            boolean closerToCounter = nearestCounter.getOrDefault(flag, -1.0) > similarity;
-            if (similarity >= thresholds.forFlag(flag) && !closerToCounter) flags.add(flag);
+        Reading unflagged = new Reading(flags, scores, nearest, nearestCounter, closestMeaning);
+        scores.forEach((flag, score) -> {
+            if (score >= thresholds.forFlag(flag) && !unflagged.counterCloser(flag)) flags.add(flag);
         });
-        return new Reading(flags, nearest, nearestCounter, closestMeaning);
+        return new Reading(flags, scores, nearest, nearestCounter, closestMeaning);
+    }
+
+    /** Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model. */
+    private Map<SensitiveFlag, Double> scores(Snapshot current, Map<SensitiveFlag, Double> nearest, float[] vector,
+                                              String text) {
+        if (current.models().isEmpty()) return nearest;
+        double weight = thresholds.modelWeight();
+        WordPieceRegression.Pieces pieces = WordPieceRegression.pieces(text);
+        Map<SensitiveFlag, Double> scores = new EnumMap<>(SensitiveFlag.class);
+        nearest.forEach((flag, similarity) -> {
+            WordPieceRegression model = current.models().get(flag);
+            scores.put(flag, model == null ? similarity
+                    : (1 - weight) * similarity + weight * model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED]);
+        });
+        return scores;
     }
 
     private static Map<SensitiveFlag, Double> byFlag(double[] values) {

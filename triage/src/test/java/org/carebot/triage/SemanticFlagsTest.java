@@ -111,6 +111,63 @@ class SemanticFlagsTest {
         assertEquals(1.0, reading.closest(), 1e-6, "the safety margin still reads meaning alone");
     }
 
+    /** Despair in several words, each example around one shared word; ordinary posts share the rest of the words. */
+    private static final List<String> HOPELESS = List.of("feeling hopeless since the sync ate my thesis",
+            "hopeless tonight, lost every photo of my mum", "so hopeless i cannot sleep, account locked for weeks",
+            "everything is hopeless after the data loss");
+    private static final List<String> ORDINARY = List.of("the sync ate my thesis draft again",
+            "lost every photo after the update, where are they", "cannot sleep because the fan is so loud",
+            "account locked for weeks, please help", "the data loss report is ready", "tonight the app is slow again",
+            "my mum cannot find the share button", "feeling good about the new plan");
+
+    private List<ExampleIndex.Example> ordinary(List<String> texts) {
+        return texts.stream().map(t -> new ExampleIndex.Example("general_question", t, embedder.embed(t),
+                ExampleIndex.Source.CONFIG)).toList();
+    }
+
+    @Test
+    void a_flag_model_finds_what_the_examples_share_where_no_single_example_is_near() {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        String post = "hopeless, what do i do now";
+        SemanticFlags similarityAlone = new SemanticFlags(embedder, despair, SemanticFlags.Thresholds.of(0.45));
+        SemanticFlags withModel = new SemanticFlags(embedder, despair,
+                new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5), ordinary(ORDINARY));
+
+        SemanticFlags.Reading reading = withModel.read(post);
+        assertTrue(reading.similarity().get(SensitiveFlag.SELF_HARM) < 0.45, "no example is near: " + reading);
+        assertEquals(Set.of(), similarityAlone.read(post).flags());
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), reading.flags(), "the model learned which word the examples share");
+        assertTrue(reading.score().get(SensitiveFlag.SELF_HARM) > reading.similarity().get(SensitiveFlag.SELF_HARM));
+        assertEquals(Set.of(), withModel.read("lost every photo, what do i do now").flags(), "ordinary words are not it");
+    }
+
+    @Test
+    void a_lesson_retrains_the_flag_models_in_the_background() throws InterruptedException {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        SemanticFlags flags = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.35, Map.of(), 0, 0.5),
+                ordinary(ORDINARY));
+        // Another word form: no word in common with the lesson, so only the model's word pieces can connect them.
+        String post = "thinking about unaliving tonight";
+        assertTrue(flags.modelsUpToDate());
+        assertEquals(Set.of(), flags.read(post).flags(), flags.read(post).toString());
+
+        flags.learnAll(List.of(new SemanticFlags.Lesson("i want to unalive myself", SensitiveFlag.SELF_HARM, true),
+                new SemanticFlags.Lesson("might just unalive, nothing left", SensitiveFlag.SELF_HARM, true),
+                new SemanticFlags.Lesson("unalive is the only way out now", SensitiveFlag.SELF_HARM, true)));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!flags.modelsUpToDate() && System.nanoTime() < deadline) Thread.sleep(20);
+
+        assertTrue(flags.modelsUpToDate(), "retrained within 20 s");
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), flags.read(post).flags(), flags.read(post).toString());
+    }
+
+    @Test
+    void a_model_weight_needs_ordinary_posts_to_learn_against() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SemanticFlags(embedder, examples, new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5)));
+        assertTrue(e.getMessage().contains("needs ordinary posts"), e.getMessage());
+    }
+
     @Test
     void without_examples_nothing_is_flagged_and_nothing_is_close() {
         SemanticFlags.Reading reading = SemanticFlags.none().read(POST);

@@ -118,13 +118,15 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /**
      * How triage decides intent: {@code embeddings} (nearest examples over in-process MiniLM and word pieces, blended by
-     * {@code modelWeight} with a model trained on the same examples) or {@code keywords}.
+     * {@code modelWeight} with a model trained on the same examples) or {@code keywords}; and sensitive flags (the
+     * nearest flag example's similarity, blended by {@code sensitiveModelWeight} with a model per flag).
      */
     public record TriageTuning(Engine engine, Integer workers, Integer neighbours, Double minSimilarity,
                                Double keywordWeight, Double temperature, Double surfaceWeight, Double modelWeight,
                                Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
-                               Double sensitiveSurfaceWeight, Integer warmUpPasses, EmbeddingModel embeddingModel) {
+                               Double sensitiveSurfaceWeight, Double sensitiveModelWeight, Integer warmUpPasses,
+                               EmbeddingModel embeddingModel) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
 
@@ -155,11 +157,12 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             sensitiveSimilarity = sensitiveSimilarity == null ? 0.75 : sensitiveSimilarity;
             sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
             sensitiveSurfaceWeight = sensitiveSurfaceWeight == null ? 0.0 : sensitiveSurfaceWeight;
+            sensitiveModelWeight = sensitiveModelWeight == null ? 0.0 : sensitiveModelWeight;
             warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -234,6 +234,9 @@ final class ConfigValidator {
         if (triage.sensitiveSurfaceWeight() < 0 || triage.sensitiveSurfaceWeight() > 1) {
             problem("triage.sensitive_surface_weight", "must be within 0..1");
         }
+        if (triage.sensitiveModelWeight() < 0 || triage.sensitiveModelWeight() > 1) {
+            problem("triage.sensitive_model_weight", "must be within 0..1");
+        }
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
         if (triage.embeddingModel() != null) {
             checkReadableFile("triage.embedding_model.onnx", triage.embeddingModel().onnx());

@@ -128,7 +128,8 @@ public final class TriageKit implements AutoCloseable {
         }
         long started = System.nanoTime();
         TextEmbedder embedder = sharedEmbedder(tuning);
-        examples.addAll(configExamples(config, embedder));
+        List<ExampleIndex.Example> written = configExamples(config, embedder);
+        examples.addAll(written);
         long embedded = System.nanoTime();
         IntentModel model = null;
         if (tuning.modelWeight() > 0) {
@@ -139,12 +140,11 @@ public final class TriageKit implements AutoCloseable {
         IntentClassifier classifier = new ExampleIntentClassifier(embedder, examples, rules,
                 new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
                         tuning.temperature(), tuning.surfaceWeight(), tuning.modelWeight()), model);
-        SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config),
-                new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
-                        tuning.sensitiveSurfaceWeight()));
+        SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config), flagThresholds(tuning), written);
         long done = System.nanoTime();
         log.info("Embeddings engine ready in {} ms: {} intent examples embedded in {} ms, the intent model trained in {} "
-                        + "ms, {} sensitive-content examples and {} counter-examples embedded in {} ms",
+                        + "ms, {} sensitive-content examples and {} counter-examples embedded and their models trained "
+                        + "in {} ms",
                 (done - started) / 1_000_000, examples.size(), (embedded - started) / 1_000_000,
                 (trained - embedded) / 1_000_000,
                 config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
@@ -175,6 +175,12 @@ public final class TriageKit implements AutoCloseable {
         return OnnxEmbedder.fromFiles(Path.of(model.onnx()), Path.of(model.tokenizer()),
                 model.pooling() == CarebotConfig.TriageTuning.EmbeddingModel.Pooling.CLS
                         ? PoolingMode.CLS : PoolingMode.MEAN);
+    }
+
+    /** The scores sensitive flags must reach, and how they are made, as configured. */
+    public static SemanticFlags.Thresholds flagThresholds(CarebotConfig.TriageTuning tuning) {
+        return new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
+                tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight());
     }
 
     /** Each flag's example posts with its counter-examples, as written in config. */

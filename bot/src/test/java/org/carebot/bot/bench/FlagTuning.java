@@ -6,6 +6,7 @@ import org.carebot.bot.config.ConfigLoader;
 import org.carebot.bot.config.TriageSetup;
 import org.carebot.bot.intake.TriageKit;
 import org.carebot.triage.CarebotTriageEngine;
+import org.carebot.triage.ExampleIndex;
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.Post;
 import org.carebot.triage.SemanticFlags;
@@ -20,13 +21,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Picks each sensitive flag's similarity threshold on one half of the dev set (even lines) and reports it on the
- * other half (odd lines). A post has a flag when a keyword or pattern finds it, or when it is at least the threshold
- * alike to one of the flag's examples. The pick is the highest recall whose precision stays at 0.80 (then, for flags
- * where recall comes first, 0.50) or more on the tuning half; failing that, the best F2 (recall weighs twice). A
- * counter-example closer than the nearest example vetoes the flag. Run:
- * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args=0,0.35,0.5]} (surface weights to try;
- * the configured one by default).
+ * Picks each sensitive flag's threshold on one half of the dev set (even lines) and reports it on the other half (odd
+ * lines). A post has a flag when a keyword or pattern finds it, or when its score for the flag (the nearest example's
+ * similarity blended with the flag model's likelihood) reaches the threshold. The pick is the highest recall whose
+ * precision stays at 0.80 (then, for flags where recall comes first, 0.50) or more on the tuning half; failing that,
+ * the best F2 (recall weighs twice). A counter-example closer than the nearest example vetoes the flag. Each setting
+ * ends with a summary of the tuning half, which is what chooses between settings: the mean F1 at the picks (mean recall
+ * alone would favour a flag that never reaches the precision asked). Run:
+ * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args="0.5,0.65 0,0.5"]} (surface weights,
+ * then model weights to try; the configured ones by default).
  */
 public final class FlagTuning {
 
@@ -40,11 +43,13 @@ public final class FlagTuning {
         CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(TriageSetup.rules(config), kit.personalData(),
                 new LanguageGuess(config.languages()));
         List<JsonNode> all = QualityReport.devset();
-        double[] weights = args.length > 0 && !args[0].isBlank() ? java.util.Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble)
-                .toArray() : new double[]{config.triage().sensitiveSurfaceWeight()};
-        for (double surfaceWeight : weights) {
+        double[] surfaceWeights = weights(args, 0, config.triage().sensitiveSurfaceWeight());
+        double[] modelWeights = weights(args, 1, config.triage().sensitiveModelWeight());
+        List<ExampleIndex.Example> ordinaryPosts = new ArrayList<>();
+        config.intentNames().forEach(intent -> ordinaryPosts.addAll(kit.examples().examples(intent)));
+        for (double surfaceWeight : surfaceWeights) for (double modelWeight : modelWeights) {
             SemanticFlags resemblance = new SemanticFlags(embedder, TriageKit.sensitiveExamples(config),
-                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight));
+                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight, modelWeight), ordinaryPosts);
             List<Scored> tune = new ArrayList<>();
             List<Scored> holdout = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -56,25 +61,42 @@ public final class FlagTuning {
                         resemblance.read(text));
                 (i % 2 == 0 ? tune : holdout).add(scored);
             }
-            System.out.printf(Locale.ROOT, "%nSurface weight %.2f (counter-examples: %d)%n", surfaceWeight,
-                    config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum());
+            System.out.printf(Locale.ROOT, "%nSurface weight %.2f, model weight %.2f (counter-examples: %d)%n",
+                    surfaceWeight, modelWeight, config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum());
             System.out.printf(Locale.ROOT, "%-15s %9s  %-33s %-22s %-22s%n", "flag", "threshold",
                     "keywords only (tuning / held-out)", "tuning half", "held-out half");
             for (double floor : new double[]{0.80, 0.50}) {
                 System.out.printf(Locale.ROOT, "Most recall at precision %.2f or more on the tuning half:%n", floor);
+                double f1Sum = 0;
+                int flags = 0;
+                int met = 0;
                 for (SensitiveFlag flag : SensitiveFlag.values()) {
-                    if (flag != SensitiveFlag.PERSONAL_DATA) pick(flag, floor, tune, holdout);
+                    if (flag == SensitiveFlag.PERSONAL_DATA) continue;
+                    double[] tuned = pick(flag, floor, tune, holdout);
+                    f1Sum += tuned[0] + tuned[1] == 0 ? 0 : 2 * tuned[0] * tuned[1] / (tuned[0] + tuned[1]);
+                    flags++;
+                    if (tuned[0] >= 0.80 && tuned[1] >= 0.95) met++;
                 }
+                System.out.printf(Locale.ROOT, "  tuning half: mean F1 %.3f; %d of %d flags at precision 0.80 and "
+                        + "recall 0.95%n", f1Sum / flags, met, flags);
             }
         }
     }
 
-    private static void pick(SensitiveFlag flag, double precisionFloor, List<Scored> tune, List<Scored> holdout) {
+    /** The weights at this position of the arguments (Maven passes them as one, split at spaces), or the configured one. */
+    private static double[] weights(String[] args, int position, double configured) {
+        String[] lists = String.join(" ", args).trim().split("\\s+");
+        if (lists.length <= position || lists[position].isBlank()) return new double[]{configured};
+        return java.util.Arrays.stream(lists[position].split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Prints the pick for one flag and returns its precision and recall on the tuning half. */
+    private static double[] pick(SensitiveFlag flag, double precisionFloor, List<Scored> tune, List<Scored> holdout) {
         double pick = 1.0;
         double pickRecall = -1;
         double pickF2 = -1;
         boolean pickMeetsPrecision = false;
-        for (double threshold = 0.20; threshold <= 0.901; threshold += 0.025) {
+        for (double threshold = 0.05; threshold <= 0.901; threshold += 0.025) {
             double[] pr = precisionRecall(tune, flag, threshold);
             boolean meets = pr[0] >= precisionFloor;
             double f2 = f2(pr);
@@ -94,18 +116,18 @@ public final class FlagTuning {
         System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f   P %.2f R %.2f            "
                 + "P %.2f R %.2f%n", flag.key(), pick, keywordsTune[0], keywordsTune[1], keywords[0], keywords[1],
                 tuned[0], tuned[1], held[0], held[1]);
+        return tuned;
     }
 
-    /** Precision and recall of "keyword, or at least {@code threshold} alike". */
+    /** Precision and recall of "keyword, or a score of at least {@code threshold}". */
     private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold) {
         int truePositive = 0;
         int falsePositive = 0;
         int falseNegative = 0;
         for (Scored item : items) {
             boolean want = item.expected().contains(flag.key());
-            double similarity = item.reading().similarity().getOrDefault(flag, 0.0);
-            boolean counterCloser = item.reading().counterSimilarity().getOrDefault(flag, -1.0) > similarity;
-            boolean got = item.byKeyword().contains(flag) || (similarity >= threshold && !counterCloser);
+            double score = item.reading().score().getOrDefault(flag, 0.0);
+            boolean got = item.byKeyword().contains(flag) || (score >= threshold && !item.reading().counterCloser(flag));
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
             if (want && !got) falseNegative++;

@@ -135,7 +135,7 @@ public final class QualityReport {
     }
 
     /** The labeled dev set, one post a line. */
-    static List<JsonNode> devset() throws Exception {
+    public static List<JsonNode> devset() throws Exception {
         return read(new ObjectMapper(), DATA.resolve("devset.jsonl"));
     }
 

@@ -36,8 +36,9 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(1), config.requireQueue("tech").sla().firstResponse());
         assertEquals(Duration.ofDays(1), config.requireQueue("tech").sla().resolution());
         assertEquals(7, config.priority().flags().get(SensitiveFlag.SELF_HARM));
-        assertEquals(0.375, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
-        assertEquals(0.65, config.triage().sensitiveSurfaceWeight());
+        assertEquals(0.175, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
+        assertEquals(0.8, config.triage().sensitiveSurfaceWeight());
+        assertEquals(0.5, config.triage().sensitiveModelWeight());
         assertEquals(3, config.triage().warmUpPasses());
         assertEquals(0.6, config.spam().classifierConfidence());
         assertTrue(config.sensitiveCounterExamples().get(SensitiveFlag.SELF_HARM).size() >= 30);
@@ -126,9 +127,9 @@ class ConfigLoaderTest {
 
     @Test
     void per_flag_similarities_and_the_auto_reply_margin_must_be_within_zero_and_one() throws Exception {
-        ConfigException e = failure(shipped().replace("self_harm: 0.375", "self_harm: 1.5")
+        ConfigException e = failure(shipped().replace("self_harm: 0.175", "self_harm: 1.5")
                 .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0")
-                .replace("sensitive_surface_weight: 0.65", "sensitive_surface_weight: 1.2")
+                .replace("sensitive_surface_weight: 0.8", "sensitive_surface_weight: 1.2")
                 .replace("surface_weight: 0.5 ", "surface_weight: -0.1 ")
                 .replace("model_weight: 0.5 ", "model_weight: 2 ")
                 .replace("warm_up_passes: ${CAREBOT_WARM_UP_PASSES:-3}", "warm_up_passes: -1"));
@@ -136,6 +137,7 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("triage.sensitive_similarity_by_flag.self_harm: must be within 0..1"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("triage.sensitive_surface_weight: must be within 0..1"), e.getMessage());
+        assertTrue(e.getMessage().contains("triage.sensitive_model_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.surface_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.model_weight: must be within 0..1"), e.getMessage());
         assertTrue(e.getMessage().contains("triage.warm_up_passes: must be within 0..10"), e.getMessage());

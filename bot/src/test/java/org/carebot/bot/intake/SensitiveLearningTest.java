@@ -23,11 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SensitiveLearningTest {
 
-    private static final String HOT_CHARGER = "the acme hub charger got so hot it left a brown mark on my nightstand";
-    private static final String HOT_AGAIN = "acme hub charger got really hot and left a brown mark on the nightstand again";
-    private static final String HOT_AFTER_RESTART = "my acme hub charger got so hot it left a brown mark on the nightstand";
-    private static final String TAKEOVER_QUESTION = "heard acme is being bought by a bigger company, will my plan change?";
-    private static final String TAKEOVER_AGAIN = "i heard acme is being bought by a bigger company, does my plan change?";
+    // Posts the shipped engine reads wrong (checked with the triage CLI): a spark from a plug is a safety incident it
+    // misses; a customer asking whether a rumour is true is not spreading misinformation, yet it is flagged so.
+    private static final String SPARKING_PLUG = "the acme hub's plug sparked a little when I unplugged it";
+    private static final String SPARKING_AGAIN = "acme hub plug sparked a little again when i unplugged it";
+    private static final String SPARKING_AFTER_RESTART = "my acme hub's plug sparked a little when i unplugged it";
+    // Neither says a misinformation keyword ("rumour" would flag it whatever a person taught): resemblance alone.
+    private static final String CLOSURE_QUESTION = "a friend says acme will close all free accounts next month, is that true?";
+    private static final String CLOSURE_AGAIN = "is it true acme will close all free accounts next month?";
 
     private static void post(TestCarebot carebot, String id, String text) {
         carebot.postJson("/api/posts", """
@@ -64,7 +67,7 @@ class SensitiveLearningTest {
         String dbUrl = "jdbc:h2:file:" + dir.resolve("carebot").toAbsolutePath();
         try (FakeSlack slack = new FakeSlack()) {
             try (TestCarebot carebot = TestCarebot.start(slack, dbUrl)) {
-                post(carebot, "s1", HOT_CHARGER);
+                post(carebot, "s1", SPARKING_PLUG);
                 JsonNode first = caseOf(carebot, "s1");
                 assertEquals(List.of(), flags(first), "the engine's own reading, before any lesson");
 
@@ -80,12 +83,12 @@ class SensitiveLearningTest {
                         .anyMatch(call -> call.get("blocks").contains("flagged it: safety")));
                 resolve(carebot, flagged);
 
-                post(carebot, "s2", HOT_AGAIN);
+                post(carebot, "s2", SPARKING_AGAIN);
                 assertEquals(List.of("safety"), flags(caseOf(carebot, "s2")));
                 resolve(carebot, caseOf(carebot, "s2"));
             }
             try (TestCarebot restarted = TestCarebot.start(slack, dbUrl)) {
-                post(restarted, "s3", HOT_AFTER_RESTART);
+                post(restarted, "s3", SPARKING_AFTER_RESTART);
                 assertEquals(List.of("safety"), flags(caseOf(restarted, "s3")));
             }
         }
@@ -94,11 +97,11 @@ class SensitiveLearningTest {
     @Test
     void a_flag_a_person_clears_leaves_the_case_and_no_longer_flags_similar_posts_by_resemblance() {
         try (FakeSlack slack = new FakeSlack(); TestCarebot untaught = TestCarebot.start(slack)) {
-            post(untaught, "m0", TAKEOVER_AGAIN);
+            post(untaught, "m0", CLOSURE_AGAIN);
             assertEquals(List.of("misinformation"), flags(caseOf(untaught, "m0")), "flagged when nobody taught otherwise");
         }
         try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
-            post(carebot, "m1", TAKEOVER_QUESTION);
+            post(carebot, "m1", CLOSURE_QUESTION);
             JsonNode first = caseOf(carebot, "m1");
             assertEquals(List.of("misinformation"), flags(first), "a question about a rumour reads like one");
 
@@ -109,7 +112,7 @@ class SensitiveLearningTest {
             assertTrue(cleared.toString().contains("flag_cleared"), cleared.toString());
             resolve(carebot, first);
 
-            post(carebot, "m2", TAKEOVER_AGAIN);
+            post(carebot, "m2", CLOSURE_AGAIN);
             assertEquals(List.of(), flags(caseOf(carebot, "m2")));
         }
     }

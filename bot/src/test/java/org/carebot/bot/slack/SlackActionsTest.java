@@ -272,7 +272,7 @@ class SlackActionsTest {
         @Test
         void quality_judges_the_sensitive_flags_by_corrections_on_cards_and_resolutions() {
             long wronglyFlagged = caseFor(411, "my lawyer will sue you over this double charge");
-            long missed = caseFor(412, "the acme hub charger got so hot it left a brown mark on my nightstand");
+            long missed = caseFor(412, "the acme hub's plug sparked a little when I unplugged it");
             long rightlyFlagged = caseFor(413, "our clinic cannot open patient records since your update this morning");
             press(SlackRequests.selectChoice(CardActions.SENSITIVE, wronglyFlagged, "-legal_threat", AGENT,
                     channelOf(wronglyFlagged)));

@@ -1,0 +1,163 @@
+package org.carebot.triage;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Softmax regression over what a text says (its embedding), how it says it (hashed word pieces, TF-IDF) and a few
+ * features of the caller's (keyword hits), trained by stochastic gradient descent on labeled samples. The intent model
+ * and the sensitive-flag models are both this; an instance is immutable once trained.
+ */
+final class WordPieceRegression {
+
+    /** Word pieces are hashed into this many weights per class. */
+    private static final int HASHED = 1 << 16;
+    private static final int EPOCHS = 40;
+    private static final double LEARNING_RATE = 1.0;
+    private static final double L2 = 1e-4;
+    /** Embeddings weigh less than word pieces: with equal weight the intent model leaned on the English-only embedding. */
+    private static final double EMBEDDING_SCALE = 0.3;
+
+    /** One labeled text: its embedding, the caller's extra features (the same number for every sample) and its class. */
+    record Sample(float[] embedding, String text, double[] extra, int label) {
+    }
+
+    /**
+     * A text's word pieces, hashed, with how often each occurs: the same for every model, so a caller asking several
+     * models about one text extracts them once.
+     */
+    static final class Pieces {
+        private final CharGramTable.GramCounts counts;
+
+        private Pieces(CharGramTable.GramCounts counts) {
+            this.counts = counts;
+        }
+    }
+
+    /** A text's features: the dense part, and its word pieces as hashed indexes with unit-length TF-IDF weights. */
+    private record Features(double[] dense, int[] pieces, float[] weights) {
+    }
+
+    private final int classes;
+    private final int dimensions;
+    private final int extras;
+    /** Per class: the weights of the embedding, the extra features and the bias, in that order. */
+    private final double[][] dense;
+    private final float[][] pieces;
+    private final float[] idf;
+
+    private WordPieceRegression(int classes, int dimensions, int extras, float[] idf) {
+        this.classes = classes;
+        this.dimensions = dimensions;
+        this.extras = extras;
+        this.dense = new double[classes][dimensions + extras + 1];
+        this.pieces = new float[classes][HASHED];
+        this.idf = idf;
+    }
+
+    /**
+     * Trains on the samples, shuffled the same way each time (reproducible). Without samples every class is equally
+     * likely.
+     */
+    static WordPieceRegression train(List<Sample> samples, int classes) {
+        int dimensions = samples.isEmpty() ? 0 : samples.get(0).embedding().length;
+        int extras = samples.isEmpty() ? 0 : samples.get(0).extra().length;
+        WordPieceRegression model = new WordPieceRegression(classes, dimensions, extras, idf(samples));
+        List<Features> features = new ArrayList<>();
+        for (Sample sample : samples) {
+            features.add(model.features(sample.embedding(), pieces(sample.text()), sample.extra()));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int n = 0; n < samples.size(); n++) order.add(n);
+        Random random = new Random(7);
+        for (int epoch = 0; epoch < EPOCHS && !samples.isEmpty(); epoch++) {
+            Collections.shuffle(order, random);
+            double step = LEARNING_RATE / (1 + epoch * 0.1);
+            for (int n : order) model.descend(features.get(n), samples.get(n).label(), step);
+        }
+        return model;
+    }
+
+    /** How likely each class is for this text. */
+    double[] probabilities(float[] embedding, String text, double[] extra) {
+        return probabilities(embedding, pieces(text), extra);
+    }
+
+    /** How likely each class is for a text whose word pieces are already extracted. */
+    double[] probabilities(float[] embedding, Pieces pieces, double[] extra) {
+        return softmax(scores(features(embedding, pieces, extra)));
+    }
+
+    private void descend(Features x, int label, double step) {
+        double[] p = softmax(scores(x));
+        for (int c = 0; c < classes; c++) {
+            double error = p[c] - (label == c ? 1 : 0);
+            double[] weights = dense[c];
+            for (int d = 0; d < weights.length; d++) weights[d] -= step * (error * x.dense()[d] + L2 * weights[d]);
+            // No decay on the word-piece weights: it would touch all 65,536 per class at every step.
+            float[] classPieces = pieces[c];
+            for (int k = 0; k < x.pieces().length; k++) classPieces[x.pieces()[k]] -= (float) (step * error * x.weights()[k]);
+        }
+    }
+
+    private double[] scores(Features x) {
+        double[] scores = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            double score = 0;
+            double[] weights = dense[c];
+            for (int d = 0; d < weights.length; d++) score += weights[d] * x.dense()[d];
+            float[] classPieces = pieces[c];
+            for (int k = 0; k < x.pieces().length; k++) score += classPieces[x.pieces()[k]] * x.weights()[k];
+            scores[c] = score;
+        }
+        return scores;
+    }
+
+    private Features features(float[] embedding, Pieces pieces, double[] extra) {
+        double[] dense = new double[dimensions + extras + 1];
+        for (int i = 0; i < Math.min(dimensions, embedding.length); i++) dense[i] = EMBEDDING_SCALE * embedding[i];
+        System.arraycopy(extra, 0, dense, dimensions, Math.min(extras, extra.length));
+        dense[dense.length - 1] = 1;  // bias
+
+        CharGramTable.GramCounts counts = pieces.counts;
+        int[] hashed = new int[counts.grams().length];
+        float[] idfs = new float[hashed.length];
+        for (int i = 0; i < hashed.length; i++) {
+            hashed[i] = (int) counts.grams()[i];
+            idfs[i] = idf[hashed[i]];
+        }
+        return new Features(dense, hashed, CharGramTable.unitWeights(counts.counts(), idfs));
+    }
+
+    private static float[] idf(List<Sample> samples) {
+        int[] documentFrequency = new int[HASHED];
+        for (Sample sample : samples) {
+            for (long piece : pieces(sample.text()).counts.grams()) documentFrequency[(int) piece]++;
+        }
+        float[] idf = new float[HASHED];
+        for (int i = 0; i < HASHED; i++) idf[i] = CharGramTable.idf(samples.size(), documentFrequency[i]);
+        return idf;
+    }
+
+    /** A text's word pieces hashed into {@link #HASHED} buckets, with how often each bucket occurs. */
+    static Pieces pieces(String text) {
+        long[] grams = CharGramTable.grams(text == null ? "" : text);
+        for (int i = 0; i < grams.length; i++) grams[i] = (grams[i] ^ (grams[i] >>> 32)) & (HASHED - 1);
+        return new Pieces(CharGramTable.GramCounts.of(grams));
+    }
+
+    static double[] softmax(double[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) max = Math.max(max, s);
+        double sum = 0;
+        double[] p = new double[scores.length];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(scores[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) p[c] /= sum;
+        return p;
+    }
+}
