@@ -13,6 +13,7 @@ import org.carebot.bot.cards.CardFactory;
 import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cards.CaseViews;
 import org.carebot.bot.cases.CaseCommands;
+import org.carebot.bot.cases.ClusterGrowth;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.cases.CaseRoutes;
 import org.carebot.bot.cases.QueueStats;
@@ -139,7 +140,7 @@ public final class Carebot implements AutoCloseable {
                     public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
                         triage.learnSensitive(text, flag, sensitive);
                     }
-                }), blocked);
+                }), blocked, new ClusterGrowth(clusters, config.priority().clusterGrowth()));
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
         StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
         TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,

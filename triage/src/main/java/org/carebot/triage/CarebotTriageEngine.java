@@ -101,12 +101,8 @@ public final class CarebotTriageEngine implements TriageEngine {
                 urgency.reasons(), false, flags, humanOnly, language, tone);
     }
 
-    /**
-     * The same triage with the sensitive flags a person corrected on the case, whose intent is {@code intent} now:
-     * the priority and its reasons follow the new flags, and a reply needs a person's approval.
-     */
     @Override
-    public Triage withSensitive(Post post, Triage triage, String intent, Set<SensitiveFlag> flags) {
+    public Triage corrected(Post post, Triage triage, String intent, Set<SensitiveFlag> flags) {
         Urgency urgency = urgency(post, intent, flags, triage.tone());
         return new Triage(triage.intent(), triage.intentConfidence(), urgency.priority(), urgency.reasons(),
                 triage.spam(), flags, true, triage.language(), triage.tone());

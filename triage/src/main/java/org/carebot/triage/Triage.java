@@ -46,9 +46,9 @@ public record Triage(String intent, double intentConfidence, Priority priority, 
         return new Triage(intent, intentConfidence, Priority.P4, withWhy, true, sensitive, true, language, tone);
     }
 
-    /** The same triage as a person tagged it: routing rules then see the intent the case has now. */
-    public Triage withIntent(String taggedIntent) {
-        return new Triage(taggedIntent, 1.0, priority, reasons, spam, sensitive, humanOnly, language, tone);
+    /** The same triage with the intent and priority its case has now: what routing rules see after a correction. */
+    public Triage asTagged(String taggedIntent, Priority casePriority) {
+        return new Triage(taggedIntent, 1.0, casePriority, reasons, spam, sensitive, humanOnly, language, tone);
     }
 
     /** A triage with a neutral tone. */

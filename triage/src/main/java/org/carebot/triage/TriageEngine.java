@@ -8,8 +8,9 @@ public interface TriageEngine {
     Triage triage(Post post);
 
     /**
-     * The same triage with the sensitive flags a person corrected, for a case whose intent is {@code intent} now
-     * (a retag may have changed it): priority and reasons follow the flags; a reply needs a person's approval.
+     * The same triage as a person corrected it: the case's intent now (a retag may have changed it) and the sensitive
+     * flags they set. Priority and reasons follow both; a reply needs a person's approval. The intent the engine
+     * found stays in the triage, as its own reading of the post.
      */
-    Triage withSensitive(Post post, Triage triage, String intent, Set<SensitiveFlag> flags);
+    Triage corrected(Post post, Triage triage, String intent, Set<SensitiveFlag> flags);
 }

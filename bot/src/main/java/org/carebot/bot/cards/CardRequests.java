@@ -23,6 +23,20 @@ public final class CardRequests {
         outbox.requestCard(handle, caseId, channel, now);
     }
 
+    /**
+     * Puts the case's storm alert in a channel, unless the case is worked there (its owner queue or the team it was
+     * escalated to may share the channel with an alert target): the people working it keep their buttons, and the
+     * card is refreshed instead.
+     */
+    public void placeAlert(Handle handle, long caseId, String channel, Instant now) {
+        boolean worked = cards.find(handle, caseId, channel).map(card -> card.role().worked()).orElse(false);
+        if (worked) {
+            outbox.requestCard(handle, caseId, channel, now);
+        } else {
+            place(handle, caseId, channel, CardRole.INCIDENT, now);
+        }
+    }
+
     /** Re-roles a card without asking for a delivery yet (a refresh follows). */
     public void rerole(Handle handle, long caseId, String channel, CardRole role) {
         cards.place(handle, caseId, channel, role);

@@ -11,5 +11,10 @@ public enum CardRole {
     /** In a channel the case was retagged away from: says where it went. */
     MOVED,
     /** In engineering's and comms' channels: the storm alert anchored on this case, counts per platform. */
-    INCIDENT
+    INCIDENT;
+
+    /** Whether people act on the case from this card: its owners, or the team it was escalated to. */
+    public boolean worked() {
+        return this == OWNER || this == ESCALATED;
+    }
 }

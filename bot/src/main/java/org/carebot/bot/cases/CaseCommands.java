@@ -14,6 +14,7 @@ import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
 import org.carebot.bot.outbox.Outbox;
+import org.carebot.triage.Priority;
 import org.carebot.triage.Route;
 import org.carebot.triage.Router;
 import org.carebot.triage.SensitiveFlag;
@@ -52,6 +53,7 @@ public final class CaseCommands {
     private final Runnable afterChange;
     private final Learning learning;
     private final BlockedAuthors blocked;
+    private final ClusterGrowth growth;
 
     /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
     public interface Learner {
@@ -66,7 +68,8 @@ public final class CaseCommands {
 
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, TriageEngine engine, CarebotConfig config,
-                        Clock clock, Runnable afterChange, Learning learning, BlockedAuthors blocked) {
+                        Clock clock, Runnable afterChange, Learning learning, BlockedAuthors blocked,
+                        ClusterGrowth growth) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -81,6 +84,7 @@ public final class CaseCommands {
         this.afterChange = afterChange;
         this.learning = learning;
         this.blocked = blocked;
+        this.growth = growth;
     }
 
     public Outcome claim(long caseId, Actor actor) {
@@ -103,15 +107,15 @@ public final class CaseCommands {
             if (intent.equals(kase.intent())) return new Outcome.Refused("Case #" + caseId + " is already " + intent + ".");
             StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
             Triage original = posts.triageOf(handle, kase.postId()).orElseThrow();
-            Triage retagged = new Triage(intent, 1.0, kase.priority(), original.reasons(), false, original.sensitive(),
-                    original.humanOnly(), original.language());
-            Route route = router.route(post.post(), retagged);
-            Case moved = kase.withQueueAndIntent(route.queue(), intent, now);
+            Corrected corrected = correct(handle, kase, post, original, intent, original.sensitive());
+            Case moved = kase.withQueueAndIntent(corrected.route().queue(), intent, now);
+            if (corrected.priority() != kase.priority()) moved = moved.withPriority(corrected.priority(), now);
+            posts.updateSensitive(handle, kase.postId(), corrected.triage());
             learning.intents().add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
                     actor.userId(), now));
             labeledText[0] = post.post().text();
-            record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent
-                    + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue())), now);
+            record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent + moves(kase, moved), now);
+            Route route = corrected.route();
             boolean otherChannel = moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
@@ -143,10 +147,11 @@ public final class CaseCommands {
                 return new Outcome.Refused("Case #" + caseId + (sensitive ? " is already flagged " : " is not flagged ")
                         + name + ".");
             }
-            Triage corrected = engine.withSensitive(post.post(), original, kase.intent(), flags);
-            Route route = router.route(post.post(), corrected.withIntent(kase.intent()));
+            Corrected correction = correct(handle, kase, post, original, kase.intent(), flags);
+            Triage corrected = correction.triage();
+            Route route = correction.route();
             Case moved = kase.withQueueAndIntent(route.queue(), kase.intent(), now);
-            if (corrected.priority() != kase.priority()) moved = moved.withPriority(corrected.priority(), now);
+            if (correction.priority() != kase.priority()) moved = moved.withPriority(correction.priority(), now);
             posts.updateSensitive(handle, kase.postId(), corrected);
             learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
                     post.post().text(), actor.userId(), now));
@@ -156,8 +161,7 @@ public final class CaseCommands {
             before.put("sensitive", keys(original.sensitive()));
             Map<String, Object> after = new LinkedHashMap<>(moved.snapshot());
             after.put("sensitive", keys(flags));
-            String moves = (moved.priority() == kase.priority() ? "" : ", " + kase.priority() + " → " + moved.priority())
-                    + (route.queue().equals(kase.queue()) ? "" : ", moved to " + queueName(route.queue()));
+            String moves = moves(kase, moved);
             events.append(handle, caseId, actor.userId(), sensitive ? "flag_added" : "flag_cleared", before, after,
                     name + moves, now);
             moveCards(handle, caseId, kase.queue(), route.queue());
@@ -298,6 +302,26 @@ public final class CaseCommands {
         events.append(handle, kase.id(), actor.userId(), "action_refused", null, null, verb + ": " + reason, now);
         outbox.requestEphemeral(handle, actor.channel(), actor.userId(), reason, now);
         return new Outcome.Refused(reason);
+    }
+
+    /**
+     * A post's triage as a person corrected it (the intent and flags they set; stored as the base priority that
+     * cluster growth raises), the case's priority (that raised by the cluster's growth) and where the case goes.
+     */
+    private record Corrected(Triage triage, Priority priority, Route route) {
+    }
+
+    private Corrected correct(Handle handle, Case kase, StoredPost post, Triage original, String intent,
+                              Set<SensitiveFlag> flags) {
+        Triage corrected = engine.corrected(post.post(), original, intent, flags);
+        Priority priority = growth.raise(corrected.priority(), growth.posts(handle, kase.id()));
+        return new Corrected(corrected, priority, router.route(post.post(), corrected.asTagged(intent, priority)));
+    }
+
+    /** How a correction moved a case: its priority, its queue, or nothing. */
+    private String moves(Case before, Case after) {
+        return (after.priority() == before.priority() ? "" : ", " + before.priority() + " → " + after.priority())
+                + (after.queue().equals(before.queue()) ? "" : ", moved to " + queueName(after.queue()));
     }
 
     private void record(Handle handle, Case before, Case after, Actor actor, String action, String detail, Instant now) {

@@ -1,6 +1,5 @@
 package org.carebot.bot.cases;
 
-import org.carebot.bot.cards.CardRole;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.Permission;
 import org.carebot.bot.store.CardStore;
@@ -55,7 +54,7 @@ public final class RolePolicy {
 
     private boolean actsFromWorkingChannel(Handle handle, Case kase, Actor actor) {
         return cards.find(handle, kase.id(), actor.channel())
-                .map(card -> card.role() == CardRole.OWNER || card.role() == CardRole.ESCALATED)
+                .map(card -> card.role().worked())
                 .orElse(false);
     }
 

@@ -2,7 +2,6 @@ package org.carebot.bot.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carebot.bot.cards.CardRequests;
-import org.carebot.bot.cards.CardRole;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.store.EventLog;
@@ -84,7 +83,7 @@ public final class StormWatch {
     private void alert(Handle handle, IncidentStore.Incident.Kind kind, String intent, long anchor, String why,
                        Instant now) {
         IncidentStore.Incident incident = incidents.open(handle, kind, intent, anchor, now);
-        for (String channel : alertChannels) cards.place(handle, anchor, channel, CardRole.INCIDENT, now);
+        for (String channel : alertChannels) cards.placeAlert(handle, anchor, channel, now);
         events.append(handle, anchor, Actor.SYSTEM, "storm_detected", null, null,
                 why + " in " + storms.window().toMinutes() + " min; alert to " + String.join(", ", storms.alert()), now);
         metrics.counter("carebot.storms", "kind", kind.name().toLowerCase(java.util.Locale.ROOT)).increment();

@@ -6,6 +6,7 @@ import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseOpener;
+import org.carebot.bot.cases.ClusterGrowth;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CaseStore;
@@ -54,6 +55,7 @@ public final class TriageWorker implements AutoCloseable {
     private final EventLog events;
     private final CardRequests cards;
     private final ClusterStore clusters;
+    private final ClusterGrowth growth;
     private final CaseOpener opener;
     private final TriageKit kit;
     private final ClusterIndex clusterIndex;
@@ -80,6 +82,7 @@ public final class TriageWorker implements AutoCloseable {
         this.events = events;
         this.cards = cards;
         this.clusters = clusters;
+        this.growth = new ClusterGrowth(clusters, config.priority().clusterGrowth());
         this.opener = opener;
         this.kit = kit;
         this.clusterIndex = kit.newClusterIndex();
@@ -379,17 +382,12 @@ public final class TriageWorker implements AutoCloseable {
         cards.refreshAll(handle, join.caseId(), now);
     }
 
-    /**
-     * A growing cluster is a growing risk: each size in {@code priority.cluster_growth} it reaches puts the case one
-     * level above its first post's priority, recorded with the reason.
-     */
+    /** The case's priority as its cluster has grown ({@link ClusterGrowth}), recorded with the reason. */
     private void raiseWithGrowth(Handle handle, long caseId, Instant now) {
         Case kase = cases.find(handle, caseId).orElseThrow();
-        int posts = clusters.repeats(handle, caseId) + 1;
-        long tiers = config.priority().clusterGrowth().stream().filter(size -> posts >= size).count();
-        if (tiers == 0) return;
+        int posts = growth.posts(handle, caseId);
         Priority first = this.posts.triageOf(handle, kase.postId()).map(Triage::priority).orElse(kase.priority());
-        Priority raised = Priority.values()[Math.max(0, first.ordinal() - (int) tiers)];
+        Priority raised = growth.raise(first, posts);
         if (raised.ordinal() >= kase.priority().ordinal()) return;
         Case updated = kase.withPriority(raised, now);
         cases.save(handle, updated);

@@ -47,7 +47,9 @@ public final class HealthRoutes {
                 return out;
             });
             body.put("outbox", lag);
-            body.put("posts", database.withHandle(h -> Map.of("failed", posts.countByState(h, PostState.FAILED))));
+            // Waiting: stored and not yet written as triaged; a backlog that keeps growing means triage cannot keep up.
+            body.put("posts", database.withHandle(h -> Map.of("failed", posts.countByState(h, PostState.FAILED),
+                    "waiting", posts.countByState(h, PostState.NEW) + posts.countByState(h, PostState.TRIAGING))));
         }
         ctx.status(databaseUp ? 200 : 503).json(body);
     }

@@ -117,6 +117,56 @@ class SlackActionsTest {
     }
 
     @Test
+    void a_retag_to_a_riskier_intent_raises_the_priority_as_triage_would_have_set_it() {
+        long caseId = caseFor(104, "love the new dark mode, thank you acme 💙");
+        JsonNode before = carebot.caseDetail(caseId);
+        assertEquals("praise", before.get("intent").asText());
+        assertEquals("P4", before.get("priority").asText(), before.get("priority_reasons").toString());
+
+        press(SlackRequests.selectChoice(CardActions.RETAG, caseId, "pr_risk", AGENT,
+                carebot.config.requireQueue(before.get("queue").asText()).slackChannel()));
+
+        JsonNode after = carebot.caseDetail(caseId);
+        assertEquals("pr_risk", after.get("intent").asText());
+        assertEquals("P3", after.get("priority").asText(), "pr_risk weighs 3 points: P3 from 2");
+        assertTrue(after.get("priority_reasons").toString().contains("pr_risk (+3)"), after.get("priority_reasons").toString());
+        JsonNode retagged = after.get("events").get(after.get("events").size() - 1);
+        assertTrue(retagged.get("detail").asText().contains("praise → pr_risk, P4 → P3"), retagged.toString());
+    }
+
+    @Test
+    void a_flag_cleared_on_a_case_its_cluster_raised_keeps_the_raise() {
+        for (int n = 0; n < 10; n++) {
+            carebot.postJson("/api/posts", """
+                    {"platform":"x","id":"grown-%d","text":"acme deleted my whole photo library, my lawyer will hear about this",
+                     "author":{"id":"g%d","handle":"@grown%d"}}""".formatted(n, n, n), TestCarebot.API_TOKEN);
+        }
+        carebot.awaitQuiet();
+        long caseId = carebot.cases("").get("cases").get(0).get("id").asLong();
+        JsonNode grown = carebot.caseDetail(caseId);
+        assertTrue(actions(caseId).contains("priority_raised"), actions(caseId).toString());
+        assertTrue(grown.get("priority_reasons").toString().contains("legal threat"), grown.toString());
+        assertEquals("P1", grown.get("priority").asText(), "P2 from legal threat and pr_risk, one level up at ten posts");
+        // Comms owns the case and is a storm alert target in the same channel: the alert must not take its buttons.
+        String comms = carebot.config.requireQueue("comms").slackChannel();
+        assertTrue(actions(caseId).contains("storm_detected"), actions(caseId).toString());
+        assertTrue(java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(), slack.calls("chat.update").stream())
+                .filter(call -> call.get("channel").equals(comms))
+                .allMatch(call -> call.get("blocks").contains("case.claim")), "every card in comms is the working card");
+
+        press(SlackRequests.selectChoice(CardActions.SENSITIVE, caseId, "-legal_threat", AGENT,
+                carebot.config.requireQueue(grown.get("queue").asText()).slackChannel()));
+
+        JsonNode cleared = carebot.caseDetail(caseId);
+        assertEquals(List.of(), StreamSupport.stream(cleared.get("sensitive").spliterator(), false).toList(), actions(caseId).toString());
+        assertEquals("[\"pr_risk (+3)\"]", cleared.get("priority_reasons").toString(), "the first post without the flag: P3");
+        assertEquals("P2", cleared.get("priority").asText(), "one level above P3: ten posts still raise it");
+        JsonNode event = cleared.get("events").get(cleared.get("events").size() - 1);
+        assertEquals("flag_cleared", event.get("action").asText());
+        assertTrue(event.get("detail").asText().contains("P1 → P2"), event.toString());
+    }
+
+    @Test
     void escalate_by_someone_without_the_role_is_refused_told_and_recorded() {
         long caseId = outageCase(103);
 

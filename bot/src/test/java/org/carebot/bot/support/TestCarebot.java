@@ -122,6 +122,9 @@ public final class TestCarebot implements AutoCloseable {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
                 .pollInterval(java.time.Duration.ofMillis(100))
                 .until(() -> {
+                    // Every post written as triaged first, then the outbox read after that: a batch's cards are
+                    // requested in the transaction that writes it.
+                    if (json(get("/health", null).body()).get("posts").get("waiting").asInt() > 0) return false;
                     JsonNode health = json(get("/health", null).body());
                     return health.get("outbox").get("pending").asInt() == 0
                             && carebot.metrics().find("carebot.posts.received").counters().stream()
