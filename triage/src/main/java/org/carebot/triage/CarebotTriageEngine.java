@@ -67,10 +67,14 @@ public final class CarebotTriageEngine implements TriageEngine {
     public Triage triage(Post post) {
         String folded = TextMatch.fold(post.text());
         String language = languages.detect(post.text());
-        Set<SensitiveFlag> flags = sensitiveFlags(post.text(), folded);
+        Set<SensitiveFlag> found = sensitiveFlags(post.text(), folded);
         SemanticFlags.Reading meaning = semanticFlags.read(post.text());
+        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        for (SensitiveFlag flag : found) if (semanticFlags.keywordStands(meaning, flag)) flags.add(flag);
         flags.addAll(meaning.flags());
-        boolean humanOnly = !flags.isEmpty() || meaning.closest() >= rules.autoReply().maxSensitiveSimilarity();
+        // A keyword the flag's model overruled raises no flag, but a person still approves any reply.
+        boolean humanOnly = !found.isEmpty() || !flags.isEmpty()
+                || meaning.closest() >= rules.autoReply().maxSensitiveSimilarity();
 
         IntentClassifier.IntentGuess intent = intents.classify(post.text(), folded);
         List<String> spamEvidence = spamEvidence(post, folded, intent);

@@ -24,12 +24,15 @@ public final class SemanticFlags {
     /**
      * The score a post must reach for a flag: one value, and flags that need their own (self-harm lower);
      * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone), {@code modelWeight}
-     * the share of the flag models' likelihood in the score (0: the nearest example's similarity alone, no model).
+     * the share of the flag models' likelihood in the score (0: the nearest example's similarity alone, no model);
+     * {@code keywordFloor}, per flag, the score below which a keyword of that flag does not raise it (none: a keyword
+     * always does).
      */
     public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
-                             double modelWeight) {
+                             double modelWeight, Map<SensitiveFlag, Double> keywordFloor) {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
+            keywordFloor = keywordFloor == null ? Map.of() : Map.copyOf(keywordFloor);
             if (surfaceWeight < 0 || surfaceWeight > 1) {
                 throw new IllegalArgumentException("surfaceWeight must be between 0 and 1, got " + surfaceWeight);
             }
@@ -38,9 +41,9 @@ public final class SemanticFlags {
             }
         }
 
-        /** Similarity alone, no model. */
+        /** Similarity alone, no model; keywords always stand. */
         public Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight) {
-            this(standard, perFlag, surfaceWeight, 0);
+            this(standard, perFlag, surfaceWeight, 0, Map.of());
         }
 
         public static Thresholds of(double standard) {
@@ -157,6 +160,16 @@ public final class SemanticFlags {
         for (int i = 0; i < written.size(); i++) rows.add(Row.of(written.get(i), vectors.get(i), false));
         List<Row> frozen = List.copyOf(rows);
         this.snapshot = Snapshot.of(frozen, trainModels(frozen), frozen);
+    }
+
+    /**
+     * Whether a keyword of the flag found in the post stands: the post's score for the flag reaches the flag's keyword
+     * floor. Most flags have none, and a keyword always stands; fraud words are as common in questions about fraud
+     * protection as in accusations, and there the flag's model may overrule them.
+     */
+    public boolean keywordStands(Reading reading, SensitiveFlag flag) {
+        double floor = thresholds.keywordFloor().getOrDefault(flag, 0.0);
+        return floor <= 0 || reading.score().getOrDefault(flag, 1.0) >= floor;
     }
 
     /** Flags nothing: for the keyword engine. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,7 +132,7 @@ class SemanticFlagsTest {
         String post = "hopeless, what do i do now";
         SemanticFlags similarityAlone = new SemanticFlags(embedder, despair, SemanticFlags.Thresholds.of(0.45));
         SemanticFlags withModel = new SemanticFlags(embedder, despair,
-                new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5), ordinary(ORDINARY));
+                new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5, Map.of()), ordinary(ORDINARY));
 
         SemanticFlags.Reading reading = withModel.read(post);
         assertTrue(reading.similarity().get(SensitiveFlag.SELF_HARM) < 0.45, "no example is near: " + reading);
@@ -144,7 +145,7 @@ class SemanticFlagsTest {
     @Test
     void a_lesson_retrains_the_flag_models_in_the_background() throws InterruptedException {
         Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
-        SemanticFlags flags = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.35, Map.of(), 0, 0.5),
+        SemanticFlags flags = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.35, Map.of(), 0, 0.5, Map.of()),
                 ordinary(ORDINARY));
         // Another word form: no word in common with the lesson, so only the model's word pieces can connect them.
         String post = "thinking about unaliving tonight";
@@ -162,9 +163,47 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void a_keyword_floor_lets_the_flag_score_overrule_a_keyword() {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        SemanticFlags floored = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5,
+                Map.of(SensitiveFlag.SELF_HARM, 0.3)), ordinary(ORDINARY));
+        SemanticFlags.Reading near = floored.read("feeling hopeless, the sync ate my thesis");
+        SemanticFlags.Reading far = floored.read("the printer ink is out again");
+
+        assertTrue(near.score().get(SensitiveFlag.SELF_HARM) >= 0.3, near.toString());
+        assertTrue(floored.keywordStands(near, SensitiveFlag.SELF_HARM));
+        assertTrue(far.score().get(SensitiveFlag.SELF_HARM) < 0.3, far.toString());
+        assertFalse(floored.keywordStands(far, SensitiveFlag.SELF_HARM), "far from every example: the keyword is overruled");
+        assertTrue(floored.keywordStands(far, SensitiveFlag.LEGAL_THREAT), "a flag without a floor: its keywords stand");
+        assertTrue(SemanticFlags.none().keywordStands(far, SensitiveFlag.SELF_HARM), "the keyword engine: always");
+    }
+
+    @Test
+    void a_keyword_the_flag_model_overrules_raises_no_flag_but_a_person_still_approves_the_reply() {
+        Map<SensitiveFlag, SemanticFlags.Examples> accusations = SemanticFlags.Examples.of(Map.of(SensitiveFlag.FRAUD,
+                List.of("you charged my card twice, this is fraud", "fraud, they took money after i cancelled",
+                        "stole my money with a fake trial, pure fraud")));
+        // Ordinary posts that name fraud without accusing anyone: the model learns the difference from them.
+        List<ExampleIndex.Example> ordinary = ordinary(Stream.concat(ORDINARY.stream(), Stream.of(
+                "does the family plan include fraud alerts", "fraud alerts for new logins would be great",
+                "where do i switch on fraud alerts", "the fraud alerts work well on my phone")).toList());
+        SemanticFlags floored = new SemanticFlags(embedder, accusations, new SemanticFlags.Thresholds(0.45, Map.of(), 0,
+                0.5, Map.of(SensitiveFlag.FRAUD, 0.3)), ordinary);
+        String praise = "thanks, love the app and its fraud alerts";
+
+        Triage floor = engine(1.0, floored).triage(Post.ofText("x", "1", praise));
+        Triage noFloor = engine(1.0, new SemanticFlags(embedder, accusations, new SemanticFlags.Thresholds(0.45, Map.of(),
+                0, 0.5, Map.of()), ordinary)).triage(Post.ofText("x", "1", praise));
+
+        assertEquals(Set.of(SensitiveFlag.FRAUD), noFloor.sensitive(), "the keyword alone flags it");
+        assertEquals(Set.of(), floor.sensitive(), "far from every accusation: the model overrules the keyword");
+        assertTrue(floor.humanOnly(), "a keyword was found: a person approves any reply all the same");
+    }
+
+    @Test
     void a_model_weight_needs_ordinary_posts_to_learn_against() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new SemanticFlags(embedder, examples, new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5)));
+                () -> new SemanticFlags(embedder, examples, new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5, Map.of())));
         assertTrue(e.getMessage().contains("needs ordinary posts"), e.getMessage());
     }
 

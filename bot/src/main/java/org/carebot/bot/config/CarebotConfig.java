@@ -125,7 +125,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double keywordWeight, Double temperature, Double surfaceWeight, Double modelWeight,
                                Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
-                               Double sensitiveSurfaceWeight, Double sensitiveModelWeight, Integer warmUpPasses,
+                               Double sensitiveSurfaceWeight, Double sensitiveModelWeight,
+                               Map<SensitiveFlag, Double> sensitiveKeywordFloorByFlag, Integer warmUpPasses,
                                EmbeddingModel embeddingModel) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
@@ -158,11 +159,14 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             sensitiveSimilarityByFlag = sensitiveSimilarityByFlag == null ? Map.of() : Map.copyOf(sensitiveSimilarityByFlag);
             sensitiveSurfaceWeight = sensitiveSurfaceWeight == null ? 0.0 : sensitiveSurfaceWeight;
             sensitiveModelWeight = sensitiveModelWeight == null ? 0.0 : sensitiveModelWeight;
+            sensitiveKeywordFloorByFlag = sensitiveKeywordFloorByFlag == null ? Map.of()
+                    : Map.copyOf(sensitiveKeywordFloorByFlag);
             warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
         }
 
         public static TriageTuning defaults() {
-            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.carebot.bot.config;
 
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
+import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
 
 import java.util.ArrayList;
@@ -248,6 +249,13 @@ final class ConfigValidator {
         triage.sensitiveSimilarityByFlag().forEach((flag, similarity) -> {
             if (similarity <= 0 || similarity > 1) {
                 problem("triage.sensitive_similarity_by_flag." + flag.key(), "must be within 0..1 (above 0)");
+            }
+        });
+        triage.sensitiveKeywordFloorByFlag().forEach((flag, floor) -> {
+            if (floor < 0 || floor > 1) problem("triage.sensitive_keyword_floor_by_flag." + flag.key(), "must be within 0..1");
+            if (flag == SensitiveFlag.PERSONAL_DATA || flag == SensitiveFlag.SELF_HARM) {
+                problem("triage.sensitive_keyword_floor_by_flag." + flag.key(),
+                        "cannot be set: " + flag.key().replace('_', ' ') + " is never overruled");
             }
         });
         for (int i = 0; i < config.autoReply().intents().size(); i++) {

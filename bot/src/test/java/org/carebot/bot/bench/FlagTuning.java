@@ -27,7 +27,8 @@ import java.util.Set;
  * precision stays at 0.80 (then, for flags where recall comes first, 0.50) or more on the tuning half; failing that,
  * the best F2 (recall weighs twice). A counter-example closer than the nearest example vetoes the flag. Each setting
  * ends with a summary of the tuning half, which is what chooses between settings: the mean F1 at the picks (mean recall
- * alone would favour a flag that never reaches the precision asked). Run:
+ * alone would favour a flag that never reaches the precision asked); then, per flag, what a keyword floor would do
+ * (triage.sensitive_keyword_floor_by_flag: below it, the flag's score overrules its keywords). Run:
  * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args="0.5,0.65 0,0.5"]} (surface weights,
  * then model weights to try; the configured ones by default).
  */
@@ -49,7 +50,7 @@ public final class FlagTuning {
         config.intentNames().forEach(intent -> ordinaryPosts.addAll(kit.examples().examples(intent)));
         for (double surfaceWeight : surfaceWeights) for (double modelWeight : modelWeights) {
             SemanticFlags resemblance = new SemanticFlags(embedder, TriageKit.sensitiveExamples(config),
-                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight, modelWeight), ordinaryPosts);
+                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight, modelWeight, Map.of()), ordinaryPosts);
             List<Scored> tune = new ArrayList<>();
             List<Scored> holdout = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -72,15 +73,37 @@ public final class FlagTuning {
                 int met = 0;
                 for (SensitiveFlag flag : SensitiveFlag.values()) {
                     if (flag == SensitiveFlag.PERSONAL_DATA) continue;
-                    double[] tuned = pick(flag, floor, tune, holdout);
-                    f1Sum += tuned[0] + tuned[1] == 0 ? 0 : 2 * tuned[0] * tuned[1] / (tuned[0] + tuned[1]);
+                    double keywordFloor = config.triage().sensitiveKeywordFloorByFlag().getOrDefault(flag, 0.0);
+                    Pick picked = pick(flag, floor, keywordFloor, tune, holdout);
+                    print(flag, picked, tune, holdout, keywordFloor);
+                    f1Sum += f1(picked.tuning());
                     flags++;
-                    if (tuned[0] >= 0.80 && tuned[1] >= 0.95) met++;
+                    if (picked.tuning()[0] >= 0.80 && picked.tuning()[1] >= 0.95) met++;
                 }
                 System.out.printf(Locale.ROOT, "  tuning half: mean F1 %.3f; %d of %d flags at precision 0.80 and "
                         + "recall 0.95%n", f1Sum / flags, met, flags);
             }
+            System.out.println("Keyword floors (a keyword counts only at this score or more), each with its threshold "
+                    + "re-picked at precision 0.80: tuning half F1 / held-out P, R");
+            for (SensitiveFlag flag : SensitiveFlag.values()) {
+                if (flag == SensitiveFlag.PERSONAL_DATA || flag == SensitiveFlag.SELF_HARM) continue;
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-15s", flag.key()));
+                for (double keywordFloor : new double[]{0, 0.05, 0.10, 0.15, 0.20}) {
+                    Pick picked = pick(flag, 0.80, keywordFloor, tune, holdout);
+                    line.append(String.format(Locale.ROOT, "  %.2f: %.3f / %.2f, %.2f", keywordFloor,
+                            f1(picked.tuning()), picked.heldOut()[0], picked.heldOut()[1]));
+                }
+                System.out.println(line);
+            }
         }
+    }
+
+    /** A flag's threshold picked on the tuning half, with precision and recall on both halves. */
+    private record Pick(double threshold, double[] tuning, double[] heldOut) {
+    }
+
+    private static double f1(double[] pr) {
+        return pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
     }
 
     /** The weights at this position of the arguments (Maven passes them as one, split at spaces), or the configured one. */
@@ -90,14 +113,14 @@ public final class FlagTuning {
         return java.util.Arrays.stream(lists[position].split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    /** Prints the pick for one flag and returns its precision and recall on the tuning half. */
-    private static double[] pick(SensitiveFlag flag, double precisionFloor, List<Scored> tune, List<Scored> holdout) {
+    private static Pick pick(SensitiveFlag flag, double precisionFloor, double keywordFloor, List<Scored> tune,
+                             List<Scored> holdout) {
         double pick = 1.0;
         double pickRecall = -1;
         double pickF2 = -1;
         boolean pickMeetsPrecision = false;
         for (double threshold = 0.05; threshold <= 0.901; threshold += 0.025) {
-            double[] pr = precisionRecall(tune, flag, threshold);
+            double[] pr = precisionRecall(tune, flag, threshold, keywordFloor);
             boolean meets = pr[0] >= precisionFloor;
             double f2 = f2(pr);
             boolean better = meets ? (!pickMeetsPrecision || pr[1] > pickRecall)
@@ -109,25 +132,30 @@ public final class FlagTuning {
                 pickMeetsPrecision = meets;
             }
         }
-        double[] keywordsTune = precisionRecall(tune, flag, 2.0);
-        double[] keywords = precisionRecall(holdout, flag, 2.0);
-        double[] tuned = precisionRecall(tune, flag, pick);
-        double[] held = precisionRecall(holdout, flag, pick);
-        System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f   P %.2f R %.2f            "
-                + "P %.2f R %.2f%n", flag.key(), pick, keywordsTune[0], keywordsTune[1], keywords[0], keywords[1],
-                tuned[0], tuned[1], held[0], held[1]);
-        return tuned;
+        return new Pick(pick, precisionRecall(tune, flag, pick, keywordFloor),
+                precisionRecall(holdout, flag, pick, keywordFloor));
     }
 
-    /** Precision and recall of "keyword, or a score of at least {@code threshold}". */
-    private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold) {
+    private static void print(SensitiveFlag flag, Pick picked, List<Scored> tune, List<Scored> holdout,
+                              double keywordFloor) {
+        double[] keywordsTune = precisionRecall(tune, flag, 2.0, keywordFloor);
+        double[] keywords = precisionRecall(holdout, flag, 2.0, keywordFloor);
+        System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f   P %.2f R %.2f            "
+                + "P %.2f R %.2f%n", flag.key(), picked.threshold(), keywordsTune[0], keywordsTune[1], keywords[0],
+                keywords[1], picked.tuning()[0], picked.tuning()[1], picked.heldOut()[0], picked.heldOut()[1]);
+    }
+
+    /** Precision and recall of "a keyword at a score of {@code keywordFloor} or more, or a score of {@code threshold}". */
+    private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold,
+                                            double keywordFloor) {
         int truePositive = 0;
         int falsePositive = 0;
         int falseNegative = 0;
         for (Scored item : items) {
             boolean want = item.expected().contains(flag.key());
             double score = item.reading().score().getOrDefault(flag, 0.0);
-            boolean got = item.byKeyword().contains(flag) || (score >= threshold && !item.reading().counterCloser(flag));
+            boolean keywordStands = item.byKeyword().contains(flag) && (keywordFloor <= 0 || score >= keywordFloor);
+            boolean got = keywordStands || (score >= threshold && !item.reading().counterCloser(flag));
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
             if (want && !got) falseNegative++;
