@@ -107,15 +107,15 @@ public final class CaseCommands {
             if (intent.equals(kase.intent())) return new Outcome.Refused("Case #" + caseId + " is already " + intent + ".");
             StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
             Triage original = posts.triageOf(handle, kase.postId()).orElseThrow();
-            Corrected corrected = correct(handle, kase, post, original, intent, original.sensitive());
-            Case moved = kase.withQueueAndIntent(corrected.route().queue(), intent, now);
-            if (corrected.priority() != kase.priority()) moved = moved.withPriority(corrected.priority(), now);
-            posts.updateSensitive(handle, kase.postId(), corrected.triage());
+            Corrected correction = correct(handle, kase, post, original, intent, original.sensitive());
+            Route route = correction.route();
+            Case moved = kase.withQueueAndIntent(route.queue(), intent, now);
+            if (correction.priority() != kase.priority()) moved = moved.withPriority(correction.priority(), now);
+            posts.updateCorrected(handle, kase.postId(), correction.triage());
             learning.intents().add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
                     actor.userId(), now));
             labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent + moves(kase, moved), now);
-            Route route = corrected.route();
             boolean otherChannel = moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
@@ -152,7 +152,7 @@ public final class CaseCommands {
             Route route = correction.route();
             Case moved = kase.withQueueAndIntent(route.queue(), kase.intent(), now);
             if (correction.priority() != kase.priority()) moved = moved.withPriority(correction.priority(), now);
-            posts.updateSensitive(handle, kase.postId(), corrected);
+            posts.updateCorrected(handle, kase.postId(), corrected);
             learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
                     post.post().text(), actor.userId(), now));
             labeledText[0] = post.post().text();

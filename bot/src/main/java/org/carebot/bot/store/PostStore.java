@@ -160,8 +160,11 @@ public final class PostStore {
                 .execute();
     }
 
-    /** A person corrected the post's sensitive flags: the flags, the priority with its reasons, and the approval gate. */
-    public void updateSensitive(Handle handle, long postId, Triage corrected) {
+    /**
+     * A person corrected the post's intent or sensitive flags: the flags, the priority with its reasons, and the
+     * approval gate. The intent triage found stays, as its own reading.
+     */
+    public void updateCorrected(Handle handle, long postId, Triage corrected) {
         handle.createUpdate("""
                         UPDATE triages SET sensitive = :sensitive, priority = :priority, reasons = :reasons,
                                            human_only = :humanOnly
