@@ -90,8 +90,7 @@ public final class SemanticFlags {
 
         /** Whether a counter-example came closer to the post than the flag's nearest example: that vetoes the flag. */
         public boolean counterCloser(SensitiveFlag flag) {
-            Double nearest = similarity.get(flag);
-            return nearest != null && counterSimilarity.getOrDefault(flag, -1.0) > nearest;
+            return SemanticFlags.counterCloser(similarity, counterSimilarity, flag);
         }
 
         /** How close the post came in meaning to an example of any flag; 0 without examples. */
@@ -292,11 +291,16 @@ public final class SemanticFlags {
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
         Map<SensitiveFlag, Double> scores = scores(current, nearest, vector, text);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
-        Reading unflagged = new Reading(flags, scores, nearest, nearestCounter, closestMeaning);
         scores.forEach((flag, score) -> {
-            if (score >= thresholds.forFlag(flag) && !unflagged.counterCloser(flag)) flags.add(flag);
+            if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)) flags.add(flag);
         });
         return new Reading(flags, scores, nearest, nearestCounter, closestMeaning);
+    }
+
+    private static boolean counterCloser(Map<SensitiveFlag, Double> nearest, Map<SensitiveFlag, Double> nearestCounter,
+                                         SensitiveFlag flag) {
+        Double similarity = nearest.get(flag);
+        return similarity != null && nearestCounter.getOrDefault(flag, -1.0) > similarity;
     }
 
     /** Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model. */
