@@ -109,6 +109,7 @@ public final class Carebot implements AutoCloseable {
         EventLog events = new EventLog(json);
         CardStore cards = new CardStore();
         ClusterStore clusters = new ClusterStore();
+        ClusterGrowth growth = new ClusterGrowth(clusters, config.priority().clusterGrowth());
         IncidentStore incidents = new IncidentStore();
         BlockedAuthors blocked = new BlockedAuthors();
         Outbox outbox = new Outbox(json);
@@ -140,10 +141,10 @@ public final class Carebot implements AutoCloseable {
                     public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
                         triage.learnSensitive(text, flag, sensitive);
                     }
-                }), blocked, new ClusterGrowth(clusters, config.priority().clusterGrowth()));
+                }), blocked, growth);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
         StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, opener,
+        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, growth, opener,
                 triage, storms, blocked, config, clock, metrics, deliveryWorker::nudge);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 

@@ -109,7 +109,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     public Triage corrected(Post post, Triage triage, String intent, Set<SensitiveFlag> flags) {
         Urgency urgency = urgency(post, intent, flags, triage.tone());
         return new Triage(triage.intent(), triage.intentConfidence(), urgency.priority(), urgency.reasons(),
-                triage.spam(), flags, true, triage.language(), triage.tone());
+                false, flags, true, triage.language(), triage.tone());
     }
 
     private record Reason(String text, int points) {

@@ -33,6 +33,10 @@ public final class SemanticFlags {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
             keywordFloor = keywordFloor == null ? Map.of() : Map.copyOf(keywordFloor);
+            for (SensitiveFlag flag : List.of(SensitiveFlag.SELF_HARM, SensitiveFlag.PERSONAL_DATA)) {
+                // Self-harm keywords keep a post from being suppressed as spam: they must always stand.
+                if (keywordFloor.containsKey(flag)) throw new IllegalArgumentException(flag.key() + " keywords always stand");
+            }
             if (surfaceWeight < 0 || surfaceWeight > 1) {
                 throw new IllegalArgumentException("surfaceWeight must be between 0 and 1, got " + surfaceWeight);
             }
@@ -138,8 +142,11 @@ public final class SemanticFlags {
     }
 
     /**
-     * @param ordinaryPosts posts of no flag (the config's intent examples, already embedded): with the other flags'
-     *                      examples and the counter-examples, what each flag model learns to tell its flag from
+     * @param ordinaryPosts posts written for other purposes (the config's intent examples, already embedded): with
+     *                      the other flags' examples and the counter-examples, what each flag model learns to tell its
+     *                      flag from. A few carry a flag all the same ("my lawyer gets cc'd on the next email" is a
+     *                      billing example); leaving out those with a flag's keywords was measured worse (QUALITY.md),
+     *                      as they also teach that "which plan has fraud detection?" is no accusation.
      */
     public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds,
                          List<ExampleIndex.Example> ordinaryPosts) {
@@ -167,7 +174,11 @@ public final class SemanticFlags {
      * protection as in accusations, and there the flag's model may overrule them.
      */
     public boolean keywordStands(Reading reading, SensitiveFlag flag) {
-        double floor = thresholds.keywordFloor().getOrDefault(flag, 0.0);
+        return keywordStands(reading, flag, thresholds.keywordFloor().getOrDefault(flag, 0.0));
+    }
+
+    /** The same for a given floor: a flag without a score (no examples) keeps its keywords. */
+    public static boolean keywordStands(Reading reading, SensitiveFlag flag, double floor) {
         return floor <= 0 || reading.score().getOrDefault(flag, 1.0) >= floor;
     }
 
@@ -217,13 +228,17 @@ public final class SemanticFlags {
     private void retrainInBackground() {
         if (thresholds.modelWeight() == 0 || !retraining.compareAndSet(false, true)) return;
         Thread thread = new Thread(() -> {
-            List<Row> trainedOn;
+            List<Row> trainedOn = snapshot.rows();
             try {
-                trainedOn = snapshot.rows();
                 Map<SensitiveFlag, WordPieceRegression> models = trainModels(trainedOn);
                 synchronized (this) {
                     snapshot = snapshot.withModels(models, trainedOn);
                 }
+            } catch (RuntimeException e) {
+                // The models keep answering as they were; the lessons still count through similarity.
+                System.getLogger(SemanticFlags.class.getName()).log(System.Logger.Level.ERROR,
+                        "Retraining the sensitive-flag models failed", e);
+                return;
             } finally {
                 retraining.set(false);
             }
@@ -276,6 +291,7 @@ public final class SemanticFlags {
         // Per flag, by ordinal: a map merge per row boxed a double for each of about 800 rows.
         double[] nearestByFlag = new double[SensitiveFlag.values().length];
         double[] nearestCounterByFlag = new double[nearestByFlag.length];
+        Row[] nearestRowByFlag = new Row[nearestByFlag.length];
         java.util.Arrays.fill(nearestByFlag, Double.NaN);
         java.util.Arrays.fill(nearestCounterByFlag, Double.NaN);
         double closestMeaning = 0;
@@ -284,12 +300,15 @@ public final class SemanticFlags {
             double similarity = bySurface == null ? byMeaning[i] : (1 - weight) * byMeaning[i] + weight * bySurface[i];
             double[] nearestOfKind = row.counter() ? nearestCounterByFlag : nearestByFlag;
             int flag = row.flag().ordinal();
-            if (Double.isNaN(nearestOfKind[flag]) || similarity > nearestOfKind[flag]) nearestOfKind[flag] = similarity;
+            if (Double.isNaN(nearestOfKind[flag]) || similarity > nearestOfKind[flag]) {
+                nearestOfKind[flag] = similarity;
+                if (!row.counter()) nearestRowByFlag[flag] = row;
+            }
             if (!row.counter()) closestMeaning = Math.max(closestMeaning, byMeaning[i]);
         }
         Map<SensitiveFlag, Double> nearest = byFlag(nearestByFlag);
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
-        Map<SensitiveFlag, Double> scores = scores(current, nearest, vector, text);
+        Map<SensitiveFlag, Double> scores = scores(current, nearest, nearestRowByFlag, vector, text);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
         scores.forEach((flag, score) -> {
             if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)) flags.add(flag);
@@ -303,19 +322,34 @@ public final class SemanticFlags {
         return similarity != null && nearestCounter.getOrDefault(flag, -1.0) > similarity;
     }
 
-    /** Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model. */
-    private Map<SensitiveFlag, Double> scores(Snapshot current, Map<SensitiveFlag, Double> nearest, float[] vector,
-                                              String text) {
+    /**
+     * Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model.
+     * When the nearest example is a lesson the models have not learned yet, its similarity alone counts if higher:
+     * a person's lesson counts at once, not after the next training.
+     */
+    private Map<SensitiveFlag, Double> scores(Snapshot current, Map<SensitiveFlag, Double> nearest, Row[] nearestRows,
+                                              float[] vector, String text) {
         if (current.models().isEmpty()) return nearest;
         double weight = thresholds.modelWeight();
         WordPieceRegression.Pieces pieces = WordPieceRegression.pieces(text);
         Map<SensitiveFlag, Double> scores = new EnumMap<>(SensitiveFlag.class);
         nearest.forEach((flag, similarity) -> {
             WordPieceRegression model = current.models().get(flag);
-            scores.put(flag, model == null ? similarity
-                    : (1 - weight) * similarity + weight * model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED]);
+            double score = model == null ? similarity
+                    : (1 - weight) * similarity + weight * model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED];
+            Row nearestRow = nearestRows[flag.ordinal()];
+            if (nearestRow != null && nearestRow.learned() && !learnedByModels(current, nearestRow)) {
+                score = Math.max(score, similarity);
+            }
+            scores.put(flag, score);
         });
         return scores;
+    }
+
+    private static boolean learnedByModels(Snapshot current, Row row) {
+        if (current.modelsLearned() == current.rows()) return true;
+        for (Row learned : current.modelsLearned()) if (learned == row) return true;
+        return false;
     }
 
     private static Map<SensitiveFlag, Double> byFlag(double[] values) {

@@ -9,8 +9,8 @@ public interface TriageEngine {
 
     /**
      * The same triage as a person corrected it: the case's intent now (a retag may have changed it) and the sensitive
-     * flags they set. Priority and reasons follow both; a reply needs a person's approval. The intent the engine
-     * found stays in the triage, as its own reading of the post.
+     * flags they set. Priority and reasons follow both; a reply needs a person's approval; a post people work on is
+     * not noise. The intent the engine found stays in the triage, as its own reading of the post.
      */
     Triage corrected(Post post, Triage triage, String intent, Set<SensitiveFlag> flags);
 }

@@ -166,16 +166,21 @@ class SemanticFlagsTest {
     void a_keyword_floor_lets_the_flag_score_overrule_a_keyword() {
         Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
         SemanticFlags floored = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5,
-                Map.of(SensitiveFlag.SELF_HARM, 0.3)), ordinary(ORDINARY));
-        SemanticFlags.Reading near = floored.read("feeling hopeless, the sync ate my thesis");
+                Map.of(SensitiveFlag.FRAUD, 0.3)), ordinary(ORDINARY));
+        SemanticFlags selfHarmFloor = new SemanticFlags(embedder, Map.of(), new SemanticFlags.Thresholds(0.45, Map.of(), 0,
+                0.5, Map.of()), ordinary(ORDINARY));
         SemanticFlags.Reading far = floored.read("the printer ink is out again");
+        SemanticFlags.Reading scored = new SemanticFlags.Reading(Set.of(), Map.of(SensitiveFlag.FRAUD, 0.2), Map.of(),
+                Map.of(), 0);
 
-        assertTrue(near.score().get(SensitiveFlag.SELF_HARM) >= 0.3, near.toString());
-        assertTrue(floored.keywordStands(near, SensitiveFlag.SELF_HARM));
-        assertTrue(far.score().get(SensitiveFlag.SELF_HARM) < 0.3, far.toString());
-        assertFalse(floored.keywordStands(far, SensitiveFlag.SELF_HARM), "far from every example: the keyword is overruled");
+        assertFalse(floored.keywordStands(scored, SensitiveFlag.FRAUD), "scored below its floor: overruled");
+        assertTrue(SemanticFlags.keywordStands(scored, SensitiveFlag.FRAUD, 0.15), "at or above a floor: it stands");
+        assertTrue(floored.keywordStands(far, SensitiveFlag.FRAUD), "a flag without examples has no score: it stands");
         assertTrue(floored.keywordStands(far, SensitiveFlag.LEGAL_THREAT), "a flag without a floor: its keywords stand");
-        assertTrue(SemanticFlags.none().keywordStands(far, SensitiveFlag.SELF_HARM), "the keyword engine: always");
+        assertTrue(selfHarmFloor.keywordStands(scored, SensitiveFlag.SELF_HARM));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SemanticFlags.Thresholds(0.45, Map.of(), 0, 0.5, Map.of(SensitiveFlag.SELF_HARM, 0.1)));
+        assertTrue(refused.getMessage().contains("self_harm keywords always stand"), refused.getMessage());
     }
 
     @Test
@@ -198,6 +203,19 @@ class SemanticFlagsTest {
         assertEquals(Set.of(SensitiveFlag.FRAUD), noFloor.sensitive(), "the keyword alone flags it");
         assertEquals(Set.of(), floor.sensitive(), "far from every accusation: the model overrules the keyword");
         assertTrue(floor.humanOnly(), "a keyword was found: a person approves any reply all the same");
+    }
+
+    @Test
+    void a_lesson_counts_at_once_even_where_only_a_retrained_model_would_reach_the_threshold() {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        // 0.9 is out of the similarity's reach in a half-and-half blend until the model has learned the lesson.
+        SemanticFlags flags = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(0.9, Map.of(), 0, 0.5,
+                Map.of()), ordinary(ORDINARY));
+        String missed = "nothing left for me here, the restore never came";
+
+        flags.learn(missed, SensitiveFlag.SELF_HARM, true);
+
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), flags.read(missed).flags());
     }
 
     @Test

@@ -116,10 +116,9 @@ public final class CaseCommands {
                     actor.userId(), now));
             labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent + moves(kase, moved), now);
-            boolean otherChannel = moveCards(handle, caseId, kase.queue(), route.queue());
+            moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
-            return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent
-                    + (otherChannel ? " and moved to " + queueName(route.queue()) + "." : "."));
+            return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent + moves(kase, moved) + ".");
         });
         if (outcome instanceof Outcome.Done && labeledText[0] != null) learning.learner().intent(labeledText[0], intent);
         return outcome;
@@ -252,15 +251,14 @@ public final class CaseCommands {
 
     /**
      * A case moved from one queue to another: when that changes its channel, the old card says where it went and the
-     * new channel's card owns it. Returns whether the channel changed.
+     * new channel's card owns it.
      */
-    private boolean moveCards(Handle handle, long caseId, String fromQueue, String toQueue) {
+    private void moveCards(Handle handle, long caseId, String fromQueue, String toQueue) {
         String oldChannel = channelOf(fromQueue);
         String newChannel = channelOf(toQueue);
-        if (newChannel.equals(oldChannel)) return false;
+        if (newChannel.equals(oldChannel)) return;
         cards.rerole(handle, caseId, oldChannel, CardRole.MOVED);
         cards.rerole(handle, caseId, newChannel, CardRole.OWNER);
-        return true;
     }
 
     private static List<String> keys(Set<SensitiveFlag> flags) {

@@ -251,6 +251,10 @@ final class ConfigValidator {
                 problem("triage.sensitive_similarity_by_flag." + flag.key(), "must be within 0..1 (above 0)");
             }
         });
+        if (!triage.sensitiveKeywordFloorByFlag().isEmpty() && triage.sensitiveModelWeight() == 0) {
+            problem("triage.sensitive_keyword_floor_by_flag", "needs triage.sensitive_model_weight above 0: without "
+                    + "the flag models, similarity alone would overrule keywords");
+        }
         triage.sensitiveKeywordFloorByFlag().forEach((flag, floor) -> {
             if (floor < 0 || floor > 1) problem("triage.sensitive_keyword_floor_by_flag." + flag.key(), "must be within 0..1");
             if (flag == SensitiveFlag.PERSONAL_DATA || flag == SensitiveFlag.SELF_HARM) {

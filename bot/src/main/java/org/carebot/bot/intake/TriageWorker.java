@@ -73,7 +73,7 @@ public final class TriageWorker implements AutoCloseable {
     private Thread thread;
 
     public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
-                        ClusterStore clusters, CaseOpener opener, TriageKit kit, StormWatch storms,
+                        ClusterStore clusters, ClusterGrowth growth, CaseOpener opener, TriageKit kit, StormWatch storms,
                         BlockedAuthors blocked, CarebotConfig config, Clock clock, MeterRegistry metrics,
                         Runnable onCardsRequested) {
         this.database = database;
@@ -82,7 +82,7 @@ public final class TriageWorker implements AutoCloseable {
         this.events = events;
         this.cards = cards;
         this.clusters = clusters;
-        this.growth = new ClusterGrowth(clusters, config.priority().clusterGrowth());
+        this.growth = growth;
         this.opener = opener;
         this.kit = kit;
         this.clusterIndex = kit.newClusterIndex();
@@ -384,7 +384,8 @@ public final class TriageWorker implements AutoCloseable {
 
     /** The case's priority as its cluster has grown ({@link ClusterGrowth}), recorded with the reason. */
     private void raiseWithGrowth(Handle handle, long caseId, Instant now) {
-        Case kase = cases.find(handle, caseId).orElseThrow();
+        // Locked first, so a person's correction committing meanwhile is neither overwritten nor missed.
+        Case kase = cases.findForUpdate(handle, caseId).orElseThrow();
         int posts = growth.posts(handle, caseId);
         Priority first = this.posts.triageOf(handle, kase.postId()).map(Triage::priority).orElse(kase.priority());
         Priority raised = growth.raise(first, posts);

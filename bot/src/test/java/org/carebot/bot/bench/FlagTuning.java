@@ -138,8 +138,8 @@ public final class FlagTuning {
 
     private static void print(SensitiveFlag flag, Pick picked, List<Scored> tune, List<Scored> holdout,
                               double keywordFloor) {
-        double[] keywordsTune = precisionRecall(tune, flag, 2.0, keywordFloor);
-        double[] keywords = precisionRecall(holdout, flag, 2.0, keywordFloor);
+        double[] keywordsTune = precisionRecall(tune, flag, 2.0, 0);
+        double[] keywords = precisionRecall(holdout, flag, 2.0, 0);
         System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f   P %.2f R %.2f            "
                 + "P %.2f R %.2f%n", flag.key(), picked.threshold(), keywordsTune[0], keywordsTune[1], keywords[0],
                 keywords[1], picked.tuning()[0], picked.tuning()[1], picked.heldOut()[0], picked.heldOut()[1]);
@@ -154,7 +154,8 @@ public final class FlagTuning {
         for (Scored item : items) {
             boolean want = item.expected().contains(flag.key());
             double score = item.reading().score().getOrDefault(flag, 0.0);
-            boolean keywordStands = item.byKeyword().contains(flag) && (keywordFloor <= 0 || score >= keywordFloor);
+            boolean keywordStands = item.byKeyword().contains(flag)
+                    && SemanticFlags.keywordStands(item.reading(), flag, keywordFloor);
             boolean got = keywordStands || (score >= threshold && !item.reading().counterCloser(flag));
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;

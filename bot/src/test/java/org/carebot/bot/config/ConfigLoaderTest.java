@@ -138,6 +138,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_keyword_floor_needs_the_flag_models() throws Exception {
+        ConfigException e = failure(shipped().replace("sensitive_model_weight: 0.5 ", "sensitive_model_weight: 0 "));
+
+        assertTrue(e.getMessage().contains("triage.sensitive_keyword_floor_by_flag: needs triage.sensitive_model_weight "
+                + "above 0"), e.getMessage());
+    }
+
+    @Test
     void per_flag_similarities_and_the_auto_reply_margin_must_be_within_zero_and_one() throws Exception {
         ConfigException e = failure(shipped().replace("self_harm: 0.175", "self_harm: 1.5")
                 .replace("max_sensitive_similarity: 0.5", "max_sensitive_similarity: 0")

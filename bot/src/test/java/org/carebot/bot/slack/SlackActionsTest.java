@@ -148,11 +148,13 @@ class SlackActionsTest {
         assertTrue(grown.get("priority_reasons").toString().contains("legal threat"), grown.toString());
         assertEquals("P1", grown.get("priority").asText(), "P2 from legal threat and pr_risk, one level up at ten posts");
         // Comms owns the case and is a storm alert target in the same channel: the alert must not take its buttons.
+        assertEquals("comms", grown.get("queue").asText());
         String comms = carebot.config.requireQueue("comms").slackChannel();
         assertTrue(actions(caseId).contains("storm_detected"), actions(caseId).toString());
-        assertTrue(java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(), slack.calls("chat.update").stream())
-                .filter(call -> call.get("channel").equals(comms))
-                .allMatch(call -> call.get("blocks").contains("case.claim")), "every card in comms is the working card");
+        List<Map<String, String>> commsCards = java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(),
+                slack.calls("chat.update").stream()).filter(call -> call.get("channel").equals(comms)).toList();
+        assertTrue(!commsCards.isEmpty() && commsCards.stream().allMatch(call -> call.get("blocks").contains("case.claim")),
+                "every card in comms is the working card: " + commsCards.size());
 
         press(SlackRequests.selectChoice(CardActions.SENSITIVE, caseId, "-legal_threat", AGENT,
                 carebot.config.requireQueue(grown.get("queue").asText()).slackChannel()));
