@@ -72,6 +72,10 @@ public final class CardFactory {
 
         String banner = role == CardRole.INCIDENT && view.storm().isPresent()
                 ? stormBanner(view.storm().get(), kase, queueName) : banner(kase, role, queueName);
+        // The working card of the case a storm is anchored on shows the storm too, unless it has more pressing news.
+        if (banner == null && role.worked() && view.storm().isPresent()) {
+            banner = stormBanner(view.storm().get(), kase, queueName);
+        }
         return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
                 personalData.mask(post.text()), post.url(), fields, kase.assignee(), notes(view.events()),
                 actions(kase, triage, role));

@@ -155,6 +155,8 @@ class SlackActionsTest {
                 slack.calls("chat.update").stream()).filter(call -> call.get("channel").equals(comms)).toList();
         assertTrue(!commsCards.isEmpty() && commsCards.stream().allMatch(call -> call.get("blocks").contains("case.claim")),
                 "every card in comms is the working card: " + commsCards.size());
+        assertTrue(commsCards.stream().anyMatch(call -> call.get("blocks").contains("Storm: 10 pr risk posts")),
+                "and it shows the storm");
 
         press(SlackRequests.selectChoice(CardActions.SENSITIVE, caseId, "-legal_threat", AGENT,
                 carebot.config.requireQueue(grown.get("queue").asText()).slackChannel()));
