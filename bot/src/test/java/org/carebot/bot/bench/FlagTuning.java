@@ -88,7 +88,7 @@ public final class FlagTuning {
             for (SensitiveFlag flag : SensitiveFlag.values()) {
                 if (flag == SensitiveFlag.PERSONAL_DATA || flag == SensitiveFlag.SELF_HARM) continue;
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-15s", flag.key()));
-                for (double keywordFloor : new double[]{0, 0.05, 0.10, 0.15, 0.20}) {
+                for (double keywordFloor : new double[]{0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30}) {
                     Pick picked = pick(flag, 0.80, keywordFloor, tune, holdout);
                     line.append(String.format(Locale.ROOT, "  %.2f: %.3f / %.2f, %.2f", keywordFloor,
                             f1(picked.tuning()), picked.heldOut()[0], picked.heldOut()[1]));

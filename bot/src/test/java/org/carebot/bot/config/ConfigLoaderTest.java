@@ -39,7 +39,8 @@ class ConfigLoaderTest {
         assertEquals(0.175, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
         assertEquals(0.8, config.triage().sensitiveSurfaceWeight());
         assertEquals(0.5, config.triage().sensitiveModelWeight());
-        assertEquals(Map.of(SensitiveFlag.FRAUD, 0.15), config.triage().sensitiveKeywordFloorByFlag());
+        assertEquals(Map.of(SensitiveFlag.FRAUD, 0.15, SensitiveFlag.MISINFORMATION, 0.25),
+                config.triage().sensitiveKeywordFloorByFlag());
         assertEquals(3, config.triage().warmUpPasses());
         assertEquals(0.6, config.spam().classifierConfidence());
         assertTrue(config.sensitiveCounterExamples().get(SensitiveFlag.SELF_HARM).size() >= 30);
@@ -128,7 +129,7 @@ class ConfigLoaderTest {
 
     @Test
     void self_harm_keywords_can_never_be_overruled_and_floors_stay_within_zero_and_one() throws Exception {
-        ConfigException e = failure(shipped().replace("sensitive_keyword_floor_by_flag: {fraud: 0.15}",
+        ConfigException e = failure(shipped().replace("sensitive_keyword_floor_by_flag: {fraud: 0.15, misinformation: 0.25}",
                 "sensitive_keyword_floor_by_flag: {fraud: 1.5, self_harm: 0.1}"));
 
         assertTrue(e.getMessage().contains("triage.sensitive_keyword_floor_by_flag.fraud: must be within 0..1"),
