@@ -87,7 +87,7 @@ public final class CarebotTriageEngine implements TriageEngine {
 
         String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
         double confidence = intent.confidence();
-        Tone tone = tones.read(post.text(), folded, intentName);
+        Tone tone = tones.read(post.text(), folded, intentName, language);
         if (tone.sarcasm() && intentName.equals(tones.praiseIntent())) {
             // "Great job, third outage this week 🙄" is no praise: it is the complaint the classifier found next, if
             // it found one likely enough; otherwise a person tags what it really is.

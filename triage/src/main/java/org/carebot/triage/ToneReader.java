@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads sentiment and sarcasm. Complaint intents are negative. Praise is positive unless it is sarcastic: praise
- * words or clapping next to an eye-roll, "yeah right", "/s", or a post whose meaning sits closer to the complaint
- * examples than to the praise examples ("Great job @AcmeCloud, third outage this week 🙄").
+ * words or clapping next to an eye-roll, "yeah right", "/s", or, in a language the sentence model reads well, a post
+ * whose meaning sits closer to the complaint examples than to the praise examples ("Great job @AcmeCloud, third
+ * outage this week 🙄").
  */
 public final class ToneReader {
 
@@ -22,6 +23,7 @@ public final class ToneReader {
     private final String praiseIntent;
     private final TextEmbedder embedder;
     private final ExampleIndex examples;
+    private final Set<String> meaningLanguages;
     private final int negativePoints;
 
     /**
@@ -30,21 +32,25 @@ public final class ToneReader {
      * @param praiseIntent     the intent of genuine praise
      * @param embedder         for comparing meaning with the examples; null for the keyword engine
      * @param examples         the intent examples; may be empty
+     * @param meaningLanguages languages whose posts may be found sarcastic by meaning: those the sentence model reads
+     *                         well. The bundled model reads English; compared by meaning, praise in other languages
+     *                         too often sat nearer the complaints (docs/QUALITY.md)
      * @param negativePoints   priority points negative sentiment adds
      */
     public ToneReader(List<String> praiseWords, Set<String> complaintIntents, String praiseIntent, TextEmbedder embedder,
-                      ExampleIndex examples, int negativePoints) {
+                      ExampleIndex examples, Set<String> meaningLanguages, int negativePoints) {
         this.praiseWords = TextMatch.of(praiseWords);
         this.complaintIntents = Set.copyOf(complaintIntents);
         this.praiseIntent = praiseIntent;
         this.embedder = embedder;
         this.examples = examples;
+        this.meaningLanguages = Set.copyOf(meaningLanguages);
         this.negativePoints = negativePoints;
     }
 
     /** Reads nothing: every post neutral. */
     public static ToneReader none() {
-        return new ToneReader(List.of(), Set.of(), "", null, new ExampleIndex(), 0);
+        return new ToneReader(List.of(), Set.of(), "", null, new ExampleIndex(), Set.of(), 0);
     }
 
     public int negativePoints() {
@@ -60,11 +66,13 @@ public final class ToneReader {
         return praiseIntent;
     }
 
-    public Tone read(String text, String folded, String intent) {
+    /** @param language the post's language, as detected */
+    public Tone read(String text, String folded, String intent, String language) {
         boolean praiseSounding = !praiseWords.findIn(folded).isEmpty() || text.contains("👏");
         // The meaning check compares with every example: only praise-sounding posts without a marker need it.
         boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
-                || complaintIntents.contains(intent) || closerToComplaints(text));
+                || complaintIntents.contains(intent)
+                || (meaningLanguages.contains(language) && closerToComplaints(text)));
         if (sarcasm || complaintIntents.contains(intent) || NEGATIVE_CUES.matcher(text).find()) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ToneReaderTest {
 
     private final ToneReader tones = new ToneReader(List.of("great job", "thank*", "love", "merci", "gracias"),
-            Set.of("outage_report", "billing_issue", "bug_report"), "praise", null, new ExampleIndex(), 1);
+            Set.of("outage_report", "billing_issue", "bug_report"), "praise", null, new ExampleIndex(), Set.of("en"), 1);
 
     private Tone read(String text, String intent) {
-        return tones.read(text, TextMatch.fold(text), intent);
+        return tones.read(text, TextMatch.fold(text), intent, "en");
     }
 
     @Test
@@ -41,6 +41,27 @@ class ToneReaderTest {
     }
 
     @Test
+    void praise_is_read_as_sarcasm_by_meaning_only_in_the_languages_the_model_reads() {
+        ExampleIntentClassifierTest.BagOfWords embedder = new ExampleIntentClassifierTest.BagOfWords();
+        ExampleIndex examples = new ExampleIndex();
+        for (String[] labeled : new String[][]{{"billing_issue", "mi abogada dice que el cobro doble es ilegal"},
+                {"praise", "el equipo de soporte me ayudo rapido"}}) {
+            examples.add(new ExampleIndex.Example(labeled[0], labeled[1], embedder.embed(labeled[1]),
+                    ExampleIndex.Source.CONFIG));
+        }
+        ToneReader englishOnly = new ToneReader(List.of("genial"), Set.of("billing_issue"), "praise", embedder, examples,
+                Set.of("en"), 1);
+        ToneReader everyLanguage = new ToneReader(List.of("genial"), Set.of("billing_issue"), "praise", embedder,
+                examples, Set.of("en", "es"), 1);
+        String praise = "mi abogada dice que acme es genial";
+
+        assertTrue(everyLanguage.read(praise, TextMatch.fold(praise), "praise", "es").sarcasm(),
+                "by meaning it sits nearer the complaint");
+        assertEquals(new Tone(Tone.Sentiment.POSITIVE, false),
+                englishOnly.read(praise, TextMatch.fold(praise), "praise", "es"), "not read by meaning in Spanish");
+    }
+
+    @Test
     void a_question_is_neutral() {
         assertEquals(Tone.neutral(), read("How do I share a folder with my team?", "general_question"));
     }
@@ -49,7 +70,8 @@ class ToneReaderTest {
     void the_engine_never_calls_sarcastic_thanks_praise_and_adds_the_reason() {
         CarebotTriageEngine engine = new CarebotTriageEngine(TriageFixtures.rules(), TriageFixtures.personalData(),
                 TriageFixtures.languages(), new KeywordIntentClassifier(TriageFixtures.rules()), SemanticFlags.none(),
-                new ToneReader(List.of("thank*", "love"), Set.of("outage_report"), "praise", null, new ExampleIndex(), 1));
+                new ToneReader(List.of("thank*", "love"), Set.of("outage_report"), "praise", null, new ExampleIndex(),
+                        Set.of("en"), 1));
 
         Triage triage = engine.triage(TriageFixtures.post("Thanks so much for the third outage this week 🙄"));
 
@@ -69,7 +91,8 @@ class ToneReaderTest {
     private static Triage triageWith(IntentClassifier classifier, String text) {
         CarebotTriageEngine engine = new CarebotTriageEngine(TriageFixtures.rules(), TriageFixtures.personalData(),
                 TriageFixtures.languages(), classifier, SemanticFlags.none(),
-                new ToneReader(List.of("love"), Set.of("billing_issue"), "praise", null, new ExampleIndex(), 1));
+                new ToneReader(List.of("love"), Set.of("billing_issue"), "praise", null, new ExampleIndex(),
+                        Set.of("en"), 1));
         return engine.triage(TriageFixtures.post(text));
     }
 

@@ -46,7 +46,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         sensitiveCounterExamples = sensitiveCounterExamples == null ? Map.of() : Map.copyOf(sensitiveCounterExamples);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
-        tone = tone == null ? new ToneConfig(null, null, null) : tone;
+        tone = tone == null ? new ToneConfig(null, null, null, null) : tone;
         digest = digest == null ? new DigestConfig(null) : digest;
     }
 
@@ -61,13 +61,19 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
      * Sentiment and sarcasm: complaint intents are negative; praise words next to an eye-roll or a complaint's meaning
      * are sarcasm. Negative sentiment adds {@code negativePoints} to priority.
      */
-    public record ToneConfig(String praiseIntent, List<String> complaintIntents, Integer negativePoints) {
+    /**
+     * Sentiment and sarcasm: the praise intent, the complaint intents, the priority points of negative sentiment, and
+     * the languages whose posts may be found sarcastic by meaning (the sentence model's own; English by default).
+     */
+    public record ToneConfig(String praiseIntent, List<String> complaintIntents, Integer negativePoints,
+                             List<String> meaningLanguages) {
         public ToneConfig {
             praiseIntent = praiseIntent == null ? "praise" : praiseIntent;
             complaintIntents = complaintIntents == null
                     ? List.of("outage_report", "billing_issue", "bug_report", "account_access", "abuse_report")
                     : List.copyOf(complaintIntents);
             negativePoints = negativePoints == null ? 1 : negativePoints;
+            meaningLanguages = meaningLanguages == null ? List.of("en") : List.copyOf(meaningLanguages);
         }
     }
 

@@ -282,6 +282,12 @@ final class ConfigValidator {
             }
         }
         if (tone.negativePoints() < 0) problem("tone.negative_points", "must be 0 or more");
+        for (int i = 0; i < tone.meaningLanguages().size(); i++) {
+            if (!config.languages().contains(tone.meaningLanguages().get(i))) {
+                problem("tone.meaning_languages[" + i + "]", "'" + tone.meaningLanguages().get(i)
+                        + "' is not one of the configured languages " + config.languages());
+            }
+        }
         CarebotConfig.StormTuning storms = config.storms();
         if (storms.baseline().compareTo(storms.window()) <= 0) problem("storms.baseline", "must be longer than storms.window");
         if (storms.minimum() < 1) problem("storms.minimum", "must be 1 or more");

@@ -196,7 +196,7 @@ public final class TriageKit implements AutoCloseable {
         List<String> praiseWords = config.intents().stream().filter(i -> i.name().equals(tone.praiseIntent()))
                 .flatMap(i -> i.keywords().stream()).toList();
         return new ToneReader(praiseWords, java.util.Set.copyOf(tone.complaintIntents()), tone.praiseIntent(), embedder,
-                examples, tone.negativePoints());
+                examples, java.util.Set.copyOf(tone.meaningLanguages()), tone.negativePoints());
     }
 
     private static List<ExampleIndex.Example> configExamples(CarebotConfig config, TextEmbedder embedder) {
