@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SemanticFlags {
 
     /**
+     * Flags whose keywords and patterns no score may overrule: self-harm language keeps a post from being suppressed
+     * as spam, and personal data is found by patterns, not resemblance.
+     */
+    public static final Set<SensitiveFlag> KEYWORDS_ALWAYS_STAND =
+            Set.of(SensitiveFlag.SELF_HARM, SensitiveFlag.PERSONAL_DATA);
+
+    /**
      * The score a post must reach for a flag: one value, and flags that need their own (self-harm lower);
      * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone), {@code modelWeight}
      * the share of the flag models' likelihood in the score (0: the nearest example's similarity alone, no model);
@@ -33,8 +40,7 @@ public final class SemanticFlags {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
             keywordFloor = keywordFloor == null ? Map.of() : Map.copyOf(keywordFloor);
-            for (SensitiveFlag flag : List.of(SensitiveFlag.SELF_HARM, SensitiveFlag.PERSONAL_DATA)) {
-                // Self-harm keywords keep a post from being suppressed as spam: they must always stand.
+            for (SensitiveFlag flag : KEYWORDS_ALWAYS_STAND) {
                 if (keywordFloor.containsKey(flag)) throw new IllegalArgumentException(flag.key() + " keywords always stand");
             }
             if (surfaceWeight < 0 || surfaceWeight > 1) {

@@ -2,7 +2,7 @@ package org.carebot.bot.config;
 
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
-import org.carebot.triage.SensitiveFlag;
+import org.carebot.triage.SemanticFlags;
 import org.carebot.triage.Triage;
 
 import java.util.ArrayList;
@@ -257,7 +257,7 @@ final class ConfigValidator {
         }
         triage.sensitiveKeywordFloorByFlag().forEach((flag, floor) -> {
             if (floor < 0 || floor > 1) problem("triage.sensitive_keyword_floor_by_flag." + flag.key(), "must be within 0..1");
-            if (flag == SensitiveFlag.PERSONAL_DATA || flag == SensitiveFlag.SELF_HARM) {
+            if (SemanticFlags.KEYWORDS_ALWAYS_STAND.contains(flag)) {
                 problem("triage.sensitive_keyword_floor_by_flag." + flag.key(),
                         "cannot be set: " + flag.key().replace('_', ' ') + " is never overruled");
             }
