@@ -3,9 +3,6 @@ package org.carebot.triage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Softmax regression ({@link WordPieceRegression}) over what a post says (its embedding), how it says it (hashed word
@@ -20,12 +17,7 @@ public final class IntentModel implements AutoCloseable {
     private final KeywordIntentClassifier keywords;
     private final List<String> intents;
     private volatile Model model;
-    private final AtomicBoolean retraining = new AtomicBoolean();
-    private final ExecutorService trainer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "carebot-intent-training");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundTraining retraining;
 
     /** A trained regression, and how many examples the index held when its training began. */
     private record Model(int trainedOn, WordPieceRegression regression) {
@@ -35,6 +27,8 @@ public final class IntentModel implements AutoCloseable {
         this.index = index;
         this.keywords = new KeywordIntentClassifier(rules);
         this.intents = rules.intents().stream().map(TriageRules.IntentRule::name).toList();
+        this.retraining = new BackgroundTraining("intent", () -> model = train(),
+                () -> model.trainedOn() != index.size());
     }
 
     /** The intents, in the order of {@link #probabilities}. */
@@ -59,8 +53,7 @@ public final class IntentModel implements AutoCloseable {
 
     /** True while no newer model is being trained and the current one has seen every example. */
     public boolean upToDate() {
-        Model trained = model;
-        return !retraining.get() && trained != null && trained.trainedOn() == index.size();
+        return model != null && retraining.idle();
     }
 
     private Model current() {
@@ -71,20 +64,8 @@ public final class IntentModel implements AutoCloseable {
                 return model;
             }
         }
-        if (trained.trainedOn() != index.size()) retrainInBackground();
+        if (trained.trainedOn() != index.size()) retraining.request();
         return trained;
-    }
-
-    /** One retraining at a time; examples added meanwhile start the next round at the next classification. */
-    private void retrainInBackground() {
-        if (!retraining.compareAndSet(false, true)) return;
-        trainer.execute(() -> {
-            try {
-                model = train();
-            } finally {
-                retraining.set(false);
-            }
-        });
     }
 
     private Model train() {
@@ -114,6 +95,6 @@ public final class IntentModel implements AutoCloseable {
     /** Stops the background training thread. */
     @Override
     public void close() {
-        trainer.shutdownNow();
+        retraining.close();
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sensitive content found by resemblance: a post whose score reaches its flag's threshold gets the flag, unless one of
@@ -140,7 +139,7 @@ public final class SemanticFlags {
     private final Thresholds thresholds;
     private final List<ExampleIndex.Example> ordinaryPosts;
     private volatile Snapshot snapshot;
-    private final AtomicBoolean retraining = new AtomicBoolean();
+    private final BackgroundTraining retraining;
 
     /** Similarity alone: {@code thresholds.modelWeight()} must be 0. */
     public SemanticFlags(TextEmbedder embedder, Map<SensitiveFlag, Examples> examples, Thresholds thresholds) {
@@ -172,6 +171,7 @@ public final class SemanticFlags {
         for (int i = 0; i < written.size(); i++) rows.add(Row.of(written.get(i), vectors.get(i), false));
         List<Row> frozen = List.copyOf(rows);
         this.snapshot = Snapshot.of(frozen, trainModels(frozen), frozen);
+        this.retraining = new BackgroundTraining("sensitive-flag", this::retrainModels, () -> !modelsUpToDate());
     }
 
     /**
@@ -218,7 +218,7 @@ public final class SemanticFlags {
             rows.add(Row.of(lesson, vectors.get(i), true));
         }
         snapshot = Snapshot.of(List.copyOf(rows), snapshot.models(), snapshot.modelsLearned());
-        retrainInBackground();
+        if (thresholds.modelWeight() > 0) retraining.request();
     }
 
     /** True when the flag models have learned every example and counter-example (always, without models). */
@@ -227,31 +227,13 @@ public final class SemanticFlags {
         return thresholds.modelWeight() == 0 || current.modelsLearned() == current.rows();
     }
 
-    /**
-     * One retraining at a time, on a thread of its own (lessons come at a person's pace); lessons taught meanwhile
-     * start another round when it ends.
-     */
-    private void retrainInBackground() {
-        if (thresholds.modelWeight() == 0 || !retraining.compareAndSet(false, true)) return;
-        Thread thread = new Thread(() -> {
-            List<Row> trainedOn = snapshot.rows();
-            try {
-                Map<SensitiveFlag, WordPieceRegression> models = trainModels(trainedOn);
-                synchronized (this) {
-                    snapshot = snapshot.withModels(models, trainedOn);
-                }
-            } catch (RuntimeException e) {
-                // The models keep answering as they were; the lessons still count through similarity.
-                System.getLogger(SemanticFlags.class.getName()).log(System.Logger.Level.ERROR,
-                        "Retraining the sensitive-flag models failed", e);
-                return;
-            } finally {
-                retraining.set(false);
-            }
-            if (snapshot.rows() != trainedOn) retrainInBackground();
-        }, "carebot-flag-training");
-        thread.setDaemon(true);
-        thread.start();
+    /** Trains the flag models on the rows as they are now (lessons come at a person's pace, on a thread of their own). */
+    private void retrainModels() {
+        List<Row> trainedOn = snapshot.rows();
+        Map<SensitiveFlag, WordPieceRegression> models = trainModels(trainedOn);
+        synchronized (this) {
+            snapshot = snapshot.withModels(models, trainedOn);
+        }
     }
 
     /**

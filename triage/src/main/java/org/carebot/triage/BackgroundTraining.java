@@ -1,0 +1,72 @@
+package org.carebot.triage;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps a model in step with examples that people add while it answers: one training round at a time, on a daemon
+ * thread of its own, and another round when the last one ends if examples came meanwhile. The current model keeps
+ * answering throughout, so teaching never stalls triage. A failed round is logged and the model stays as it was. The
+ * thread ends when idle for a while, so an owner that is never closed leaves no thread behind.
+ */
+final class BackgroundTraining implements AutoCloseable {
+
+    private final String name;
+    private final Runnable round;
+    private final BooleanSupplier behind;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ThreadPoolExecutor thread;
+
+    /**
+     * @param round  trains on the examples as they are when it starts, and publishes the model
+     * @param behind whether the published model has not seen every example
+     */
+    BackgroundTraining(String name, Runnable round, BooleanSupplier behind) {
+        this.name = name;
+        this.round = round;
+        this.behind = behind;
+        this.thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread daemon = new Thread(runnable, "carebot-" + name + "-training");
+            daemon.setDaemon(true);
+            return daemon;
+        });
+        thread.allowCoreThreadTimeOut(true);
+    }
+
+    /** Starts a round unless one is running; that one starts the next when it ends, if the model is still behind. */
+    void request() {
+        if (!running.compareAndSet(false, true)) return;
+        try {
+            thread.execute(this::runRound);
+        } catch (RejectedExecutionException closed) {
+            running.set(false);
+        }
+    }
+
+    /** True while no round runs and the model has seen every example. */
+    boolean idle() {
+        return !running.get() && !behind.getAsBoolean();
+    }
+
+    private void runRound() {
+        try {
+            round.run();
+        } catch (RuntimeException e) {
+            System.getLogger(BackgroundTraining.class.getName()).log(System.Logger.Level.ERROR,
+                    "Retraining the " + name + " model failed; the previous one keeps answering", e);
+            return;
+        } finally {
+            running.set(false);
+        }
+        if (behind.getAsBoolean()) request();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
