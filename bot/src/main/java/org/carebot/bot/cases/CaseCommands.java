@@ -209,7 +209,8 @@ public final class CaseCommands {
 
     /**
      * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
-     * when triage called it spam, for the person to tag.
+     * when triage called it spam, for the person to tag. Its stored triage is no longer spam, so it counts as a
+     * customer's post from then on (storm baselines, reports); the event keeps what it was held back as.
      */
     public Outcome restore(long postId, Actor actor, CaseOpener opener) {
         Outcome outcome = database.inTransaction(handle -> {
@@ -222,16 +223,18 @@ public final class CaseCommands {
                 return new Outcome.Refused(reason);
             }
             Triage held = triage.get();
-            Triage real = new Triage(held.spam() ? Triage.OTHER : held.intent(), held.intentConfidence(), held.priority(),
-                    held.reasons(), false, held.sensitive(), true, held.language(), held.tone());
-            Route route = router.route(post.get().post(), real);
+            String intent = held.spam() ? Triage.OTHER : held.intent();
+            Triage real = engine.corrected(post.get().post(), held, intent, held.sensitive());
+            Triage tagged = real.asTagged(intent, real.priority());
+            Route route = router.route(post.get().post(), tagged);
             Optional<String> refusal = policy.refusalInQueue(Permission.RESTORE, config.requireQueue(route.queue()), actor);
             if (refusal.isPresent()) {
                 outbox.requestEphemeral(handle, actor.channel(), actor.userId(), refusal.get(), now);
                 return new Outcome.Refused(refusal.get());
             }
-            Case kase = opener.open(handle, postId, real, route, now);
+            Case kase = opener.open(handle, postId, tagged, route, now);
             posts.setState(handle, postId, PostState.CASED);
+            posts.updateCorrected(handle, postId, real);
             events.append(handle, kase.id(), actor.userId(), "restored", null, kase.snapshot(),
                     "held back as: " + held.reasons().get(0), now);
             return new Outcome.Done(kase, "Post #" + postId + " restored as case #" + kase.id() + ".");

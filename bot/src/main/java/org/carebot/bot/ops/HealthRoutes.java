@@ -49,7 +49,7 @@ public final class HealthRoutes {
             body.put("outbox", lag);
             // Waiting: stored and not yet written as triaged; a backlog that keeps growing means triage cannot keep up.
             body.put("posts", database.withHandle(h -> Map.of("failed", posts.countByState(h, PostState.FAILED),
-                    "waiting", posts.countByState(h, PostState.NEW) + posts.countByState(h, PostState.TRIAGING))));
+                    "waiting", posts.countByState(h, PostState.NEW, PostState.TRIAGING))));
         }
         ctx.status(databaseUp ? 200 : 503).json(body);
     }

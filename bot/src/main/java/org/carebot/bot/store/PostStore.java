@@ -129,9 +129,10 @@ public final class PostStore {
         return handle.createUpdate("UPDATE posts SET state = 'new' WHERE state = 'triaging'").execute();
     }
 
-    public int countByState(Handle handle, PostState state) {
-        return handle.createQuery("SELECT COUNT(*) FROM posts WHERE state = :state")
-                .bind("state", state.key())
+    /** How many posts are in any of these states, in one query (the state index answers it). */
+    public int countByState(Handle handle, PostState... states) {
+        return handle.createQuery("SELECT COUNT(*) FROM posts WHERE state IN (<states>)")
+                .bindList("states", Arrays.stream(states).map(PostState::key).toList())
                 .mapTo(Integer.class)
                 .one();
     }
@@ -161,16 +162,17 @@ public final class PostStore {
     }
 
     /**
-     * A person corrected the post's intent or sensitive flags: the flags, the priority with its reasons, and the
-     * approval gate. The intent triage found stays, as its own reading.
+     * A person corrected the post's intent or sensitive flags, or restored it from a digest: the flags, the priority
+     * with its reasons, the approval gate and whether it is noise. The intent triage found stays, as its own reading.
      */
     public void updateCorrected(Handle handle, long postId, Triage corrected) {
         handle.createUpdate("""
                         UPDATE triages SET sensitive = :sensitive, priority = :priority, reasons = :reasons,
-                                           human_only = :humanOnly
+                                           human_only = :humanOnly, spam = :spam
                         WHERE post_id = :postId
                         """)
                 .bind("postId", postId)
+                .bind("spam", corrected.spam())
                 .bind("sensitive", joinFlags(corrected.sensitive()))
                 .bind("priority", corrected.priority().name())
                 .bind("reasons", json.write(corrected.reasons()))

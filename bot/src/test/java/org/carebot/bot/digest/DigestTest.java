@@ -73,9 +73,22 @@ class DigestTest {
             JsonNode kase = carebot.cases("").get("cases").get(0);
             assertEquals("general", kase.get("queue").asText());
             assertEquals("other", kase.get("intent").asText(), "a person tags what triage called spam");
-            List<String> actions = StreamSupport.stream(carebot.caseDetail(kase.get("id").asLong()).get("events")
-                    .spliterator(), false).map(e -> e.get("action").asText()).toList();
+            JsonNode detail = carebot.caseDetail(kase.get("id").asLong());
+            List<String> actions = StreamSupport.stream(detail.get("events").spliterator(), false)
+                    .map(e -> e.get("action").asText()).toList();
             assertEquals(List.of("case_opened", "restored"), actions);
+            String heldBackAs = detail.get("events").get(1).get("detail").asText();
+            assertTrue(heldBackAs.startsWith("held back as: "), heldBackAs);
+            String spamReason = heldBackAs.substring("held back as: ".length());
+            List<String> reasons = StreamSupport.stream(detail.get("priority_reasons").spliterator(), false)
+                    .map(JsonNode::asText).toList();
+            assertFalse(reasons.contains(spamReason), "the case's reasons are a customer post's: " + reasons);
+            // The digest lists the newest first: d2, with an email address.
+            assertTrue(reasons.contains("personal data (+2)"), "the post's own risk, scored afresh: " + reasons);
+            boolean storedAsSpam = org.jdbi.v3.core.Jdbi.create(carebot.dbUrl).withHandle(handle -> handle
+                    .createQuery("SELECT spam FROM triages WHERE post_id = :id").bind("id", postId)
+                    .mapTo(Boolean.class).one());
+            assertFalse(storedAsSpam, "a restored post counts as a customer's post from then on");
         }
     }
 }

@@ -119,6 +119,8 @@ class StoreTest {
         assertEquals(List.of("five"), again.stream().map(p -> p.post().text()).toList());
         int triaging = database.withHandle(h -> posts.countByState(h, PostState.TRIAGING));
         assertEquals(2, triaging);
+        int waiting = database.withHandle(h -> posts.countByState(h, PostState.NEW, PostState.TRIAGING));
+        assertEquals(2, waiting);
     }
 
     @ParameterizedTest
