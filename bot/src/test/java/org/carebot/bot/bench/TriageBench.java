@@ -181,13 +181,14 @@ public final class TriageBench {
 
     /**
      * Stored post to routed case, nothing else running: posts are stored first, then Carebot starts and triages the
-     * backlog. The first {@code bench.backlog.warmup} (4,000) warm the JIT up (it took a core for seconds in a cold
-     * run); the rate is the next {@code bench.backlog.measured} (3,000) over the span from their first to their last
-     * triage timestamp. The rate of each 1,000 posts is printed too, to show how long the JIT takes to settle.
+     * backlog. The first {@code bench.backlog.warmup} (12,000) warm the JIT up: its C2 thread took half a core or
+     * more for the first 40 s of a backlog, and the rate kept rising until about 12,000 posts; the rate is the next
+     * {@code bench.backlog.measured} (4,000) over the span from their first to their last triage timestamp. The rate of
+     * each 1,000 posts is printed too, to show how long the JIT takes to settle, with the JIT's compile time.
      */
     private static void backlog(Map<String, String> env, CarebotConfig config, List<String> texts) throws Exception {
-        int warmUp = Integer.getInteger("bench.backlog.warmup", 4000);
-        int n = warmUp + Integer.getInteger("bench.backlog.measured", 3000);
+        int warmUp = Integer.getInteger("bench.backlog.warmup", 12000);
+        int n = warmUp + Integer.getInteger("bench.backlog.measured", 4000);
         String dbUrl = env.get("CAREBOT_DB_URL");
         long[] firstMeasured = new long[1];
         long[] firstStored = new long[1];
@@ -206,6 +207,7 @@ public final class TriageBench {
         }
         long writerCpu;
         long engineCpu;
+        long compiling = jitMillis();
         try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
             // The rate comes from the triage timestamps, so the wait need not be fine: a count over every post each
             // 50 ms took CPU from the two cores being measured.
@@ -213,6 +215,7 @@ public final class TriageBench {
             writerCpu = threadCpuNanos("carebot-triage");
             engineCpu = threadCpuNanos("carebot-triage-engine");
         }
+        compiling = jitMillis() - compiling;
         List<Instant> triagedAt = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT triaged_at FROM triages WHERE post_id >= " + firstStored[0]
@@ -230,6 +233,12 @@ public final class TriageBench {
                 measuredFrom, rate, rate / rawRate);
         System.out.println("  posts/s per 1,000 posts, from the start:" + perThousand);
         printCpuPerPost(writerCpu, engineCpu, n);
+        System.out.printf(Locale.ROOT, "  JIT compiling during the phase (start-up included): %.1f s%n", compiling / 1e3);
+    }
+
+    /** Time the JIT compilers have spent compiling so far, summed over their threads. */
+    private static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /**
