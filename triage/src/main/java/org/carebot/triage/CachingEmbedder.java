@@ -7,18 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Embeds the normalized form of a text (lowercase, single spaces, no @handles) and remembers the last
- * {@code capacity} results: during a flood the same words arrive again and again, and the model is the expensive
- * part of triage.
+ * Embeds the normalized form of a text (lowercase, single spaces) and remembers the last {@code capacity} results:
+ * during a flood the same words arrive again and again, and the model is the expensive part of triage.
  */
 public final class CachingEmbedder implements TextEmbedder {
-
-    /** An @handle not inside an email address or a link. */
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\w.@/])@\\w+");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final TextEmbedder delegate;
     private final Map<String, float[]> cache;
@@ -33,16 +27,8 @@ public final class CachingEmbedder implements TextEmbedder {
         };
     }
 
-    /**
-     * What the model reads. @handles say whom a post is addressed to, not what it says, and posts that differ only
-     * in them ("@AcmeCloud down again", "@AcmeHelp down again") are one text to the cache. Leaving them out raised
-     * intent macro-F1 on the tuning half (0.834 to 0.842) and duplicate-pair recall (docs/QUALITY.md). A text of
-     * handles alone is read as it is.
-     */
     static String normalize(String text) {
-        String withoutHandles = HANDLE.matcher(text).replaceAll(" ").strip();
-        String read = withoutHandles.isEmpty() ? text.strip() : withoutHandles;
-        return WHITESPACE.matcher(read).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     @Override
