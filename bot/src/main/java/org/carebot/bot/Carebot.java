@@ -129,6 +129,10 @@ public final class Carebot implements AutoCloseable {
         UserGroups userGroups = slack.<UserGroups>map(client -> new SlackUserGroups(client, clock))
                 .orElseGet(UserGroups::none);
         CardRequests cardRequests = new CardRequests(cards, outbox);
+        CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
+        StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
+        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, growth, opener,
+                triage, storms, blocked, config, clock, metrics, deliveryWorker::nudge);
         CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
                 new RolePolicy(config, cards, userGroups), router, triage.engine(), config, clock, deliveryWorker::nudge,
                 new CaseCommands.Learning(labels, sensitiveLabels, new CaseCommands.Learner() {
@@ -141,11 +145,7 @@ public final class Carebot implements AutoCloseable {
                     public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
                         triage.learnSensitive(text, flag, sensitive);
                     }
-                }), blocked, growth);
-        CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
-        StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, growth, opener,
-                triage, storms, blocked, config, clock, metrics, deliveryWorker::nudge);
+                }), blocked, growth, clusters, opener, triageWorker::split);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());
@@ -162,8 +162,7 @@ public final class Carebot implements AutoCloseable {
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
                     new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database),
-                            new FlagQuality(database)),
-                    (postId, actor) -> commands.restore(postId, actor, opener));
+                            new FlagQuality(database)));
             return new SlackRoute(surface.app())::handle;
         });
         registerGauges(metrics, database, outbox, clock);

@@ -120,6 +120,18 @@ public final class ClusterIndex {
         }
     }
 
+    /**
+     * A person said a post that joined case {@code fromCase} is no repeat of it and made it a case of its own: its
+     * words no longer stand for the old case, and the next copy of them joins the new one.
+     */
+    public void split(long fromCase, long toCase, String intent, Fingerprint fingerprint, Instant at) {
+        List<Member> members = byCase.getOrDefault(fromCase, List.of());
+        for (Member member : List.copyOf(members)) {
+            if (member.fingerprint.exactKey().equals(fingerprint.exactKey())) unindex(member);
+        }
+        add(toCase, intent, fingerprint, at);
+    }
+
     /** A case that closed takes no more repeats. */
     public void forget(long caseId) {
         List<Member> members = byCase.remove(caseId);

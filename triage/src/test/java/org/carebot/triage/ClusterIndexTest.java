@@ -38,6 +38,24 @@ class ClusterIndexTest {
     }
 
     @Test
+    void a_post_split_off_its_case_takes_its_copies_to_its_new_case() {
+        index.add(1, "outage_report", print("the app is down for everyone", 1, 0, 0), NOW);
+        Fingerprint wrongJoin = print("the app is down since I changed my password", 0.95f, 0.3f, 0);
+        index.add(1, "outage_report", wrongJoin, NOW.plusSeconds(10));
+
+        index.split(1, 2, "account_access", wrongJoin, NOW.plusSeconds(20));
+
+        List<ClusterIndex.Join> copy = index.candidates(print("The app is down since I changed my password!!", 0.95f, 0.3f, 0),
+                "account_access", NOW.plusSeconds(30));
+        assertEquals(2, copy.get(0).caseId(), "the copy joins the new case first");
+        assertEquals(Duplicates.Match.Kind.EXACT, copy.get(0).match().kind());
+        assertTrue(copy.stream().noneMatch(join -> join.caseId() == 1 && join.match().kind() == Duplicates.Match.Kind.EXACT),
+                "the old case no longer holds those words");
+        assertEquals(1, index.candidates(print("the app is down for everyone", 1, 0, 0), "outage_report",
+                NOW.plusSeconds(30)).get(0).caseId(), "the old case keeps its own posts");
+    }
+
+    @Test
     void a_near_repeat_is_found_through_the_simhash_bands() {
         index.add(1, "bug_report", print("the export button does nothing on android since the last update"), NOW);
 

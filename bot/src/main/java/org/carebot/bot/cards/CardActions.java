@@ -1,6 +1,6 @@
 package org.carebot.bot.cards;
 
-/** The action ids every surface routes on. The value a button carries is only the case id. */
+/** The action ids every surface routes on. A case button carries only the case id, a post button the post id. */
 public final class CardActions {
     public static final String PREFIX = "case.";
     public static final String CLAIM = "case.claim";
@@ -12,6 +12,8 @@ public final class CardActions {
     public static final String BLOCK_AUTHOR = "case.block";
     /** In a digest: the button value is the post id. */
     public static final String RESTORE_POST = "post.restore";
+    /** Beside a repeat on a card: the post is another issue; the button value is the post id. */
+    public static final String SPLIT_REPEAT = "post.split";
 
     private CardActions() {
     }

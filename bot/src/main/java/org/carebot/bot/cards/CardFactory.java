@@ -5,6 +5,7 @@ import org.carebot.bot.cases.CaseEvent;
 import org.carebot.bot.cases.CaseState;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.store.ClusterStore;
+import org.carebot.triage.Duplicates;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.Post;
 import org.carebot.triage.SensitiveFlag;
@@ -33,10 +34,13 @@ public final class CardFactory {
         this.personalData = personalData;
     }
 
-    /** Everything a card shows. */
+    /** Everything a card shows; {@code latestRepeats} newest first, at most {@link #REPEATS_SHOWN}. */
     public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally,
-                           java.util.Optional<StormView> storm) {
+                           List<ClusterStore.Repeat> latestRepeats, java.util.Optional<StormView> storm) {
     }
+
+    /** The latest repeats a card lists, each with a way to split it off when it is not the same issue. */
+    public static final int REPEATS_SHOWN = 3;
 
     /** A storm this case anchors: its intent and the posts per platform within the window. */
     public record StormView(String intent, java.util.Map<String, Integer> perPlatform, java.time.Duration window) {
@@ -77,8 +81,23 @@ public final class CardFactory {
             banner = stormBanner(view.storm().get(), kase, queueName);
         }
         return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
-                personalData.mask(post.text()), post.url(), fields, kase.assignee(), notes(view.events()),
-                actions(kase, triage, role));
+                repeats(view.latestRepeats(), kase, role), personalData.mask(post.text()), post.url(), fields,
+                kase.assignee(), notes(view.events()), actions(kase, triage, role));
+    }
+
+    /** The latest repeats, masked like the post; the owner's card of an open case can split each off. */
+    private List<Card.Repeat> repeats(List<ClusterStore.Repeat> latest, Case kase, CardRole role) {
+        boolean splittable = kase.state().isOpen() && role == CardRole.OWNER;
+        return latest.stream().limit(REPEATS_SHOWN)
+                .map(repeat -> new Card.Repeat(repeat.postId(), platformName(repeat.platform()) + " · " + repeat.author(),
+                        personalData.mask(repeat.text()), howJoined(repeat), splittable))
+                .toList();
+    }
+
+    /** "same words", "near repeat" or "same issue 0.87", as the match was described when the post joined. */
+    private static String howJoined(ClusterStore.Repeat repeat) {
+        return new Duplicates.Match(Duplicates.Match.Kind.valueOf(repeat.how().toUpperCase(Locale.ROOT)), repeat.score())
+                .describe();
     }
 
     /** "+37 similar in 14 min · Discord, Instagram, X", or null before the first repeat. */
@@ -171,6 +190,8 @@ public final class CardFactory {
             case "storm_detected" -> "detected a storm: " + detail;
             case "author_blocked" -> "blocked the author: " + detail;
             case "restored" -> "restored it from the digest (" + detail + ")";
+            case "repeat_split" -> "said a repeat is another issue: " + detail;
+            case "split_off" -> "split it off as its own case: " + detail;
             case "priority_raised" -> "raised the priority: " + detail;
             case "flag_added" -> "flagged it: " + detail;
             case "flag_cleared" -> "said it is not " + detail;

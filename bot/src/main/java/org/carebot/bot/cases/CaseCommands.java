@@ -6,6 +6,7 @@ import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.Permission;
 import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CaseStore;
+import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.LabeledExampleStore;
@@ -54,6 +55,14 @@ public final class CaseCommands {
     private final Learning learning;
     private final BlockedAuthors blocked;
     private final ClusterGrowth growth;
+    private final ClusterStore clusters;
+    private final CaseOpener opener;
+    private final ClusterCorrections clusterCorrections;
+
+    /** Hears, once it is committed, that a person split a repeat off its case (the cluster index regroups it). */
+    public interface ClusterCorrections {
+        void split(long fromCase, long toCase, String intent, String text);
+    }
 
     /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
     public interface Learner {
@@ -69,7 +78,8 @@ public final class CaseCommands {
     public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
                         Outbox outbox, RolePolicy policy, Router router, TriageEngine engine, CarebotConfig config,
                         Clock clock, Runnable afterChange, Learning learning, BlockedAuthors blocked,
-                        ClusterGrowth growth) {
+                        ClusterGrowth growth, ClusterStore clusters, CaseOpener opener,
+                        ClusterCorrections clusterCorrections) {
         this.database = database;
         this.cases = cases;
         this.posts = posts;
@@ -85,6 +95,9 @@ public final class CaseCommands {
         this.learning = learning;
         this.blocked = blocked;
         this.growth = growth;
+        this.clusters = clusters;
+        this.opener = opener;
+        this.clusterCorrections = clusterCorrections;
     }
 
     public Outcome claim(long caseId, Actor actor) {
@@ -212,7 +225,7 @@ public final class CaseCommands {
      * when triage called it spam, for the person to tag. Its stored triage is no longer spam, so it counts as a
      * customer's post from then on (storm baselines, reports); the event keeps what it was held back as.
      */
-    public Outcome restore(long postId, Actor actor, CaseOpener opener) {
+    public Outcome restore(long postId, Actor actor) {
         Outcome outcome = database.inTransaction(handle -> {
             Instant now = clock.instant();
             Optional<StoredPost> post = posts.find(handle, postId);
@@ -240,6 +253,47 @@ public final class CaseCommands {
             return new Outcome.Done(kase, "Post #" + postId + " restored as case #" + kase.id() + ".");
         });
         afterChange.run();
+        return outcome;
+    }
+
+    /**
+     * A person says a post that joined the case as a repeat is another issue: it leaves the case (its card counts one
+     * fewer) and opens a case of its own, routed by its own triage. Copies of it then join the new case. The old
+     * case's priority stays as it is: lowering it is a person's call.
+     */
+    public Outcome split(long postId, Actor actor) {
+        Optional<Long> caseId = database.withHandle(handle -> clusters.caseOfRepeat(handle, postId));
+        if (caseId.isEmpty()) {
+            String reason = "Post #" + postId + " is not a repeat of any case any more.";
+            database.useTransaction(handle -> outbox.requestEphemeral(handle, actor.channel(), actor.userId(), reason,
+                    clock.instant()));
+            afterChange.run();
+            return new Outcome.Refused(reason);
+        }
+        Case[] opened = new Case[1];
+        StoredPost[] split = new StoredPost[1];
+        Outcome outcome = run(caseId.get(), actor, Permission.RETAG, "split", (handle, kase, now) -> {
+            if (!clusters.leave(handle, kase.id(), postId)) {
+                return new Outcome.Refused("Post #" + postId + " is not a repeat of case #" + kase.id() + " any more.");
+            }
+            StoredPost post = posts.find(handle, postId).orElseThrow();
+            Triage triage = posts.triageOf(handle, postId).orElseThrow();
+            Route route = router.route(post.post(), triage);
+            Case own = opener.open(handle, postId, triage, route, now);
+            posts.setState(handle, postId, PostState.CASED);
+            events.append(handle, kase.id(), actor.userId(), "repeat_split", null, null,
+                    "post #" + postId + " is now case #" + own.id(), now);
+            events.append(handle, own.id(), actor.userId(), "split_off", null, own.snapshot(),
+                    "was counted as a repeat of case #" + kase.id(), now);
+            refreshAllCards(handle, kase, now);
+            opened[0] = own;
+            split[0] = post;
+            return new Outcome.Done(own, "Post #" + postId + " is now case #" + own.id() + " in "
+                    + queueName(own.queue()) + "; case #" + kase.id() + " no longer counts it.");
+        });
+        if (outcome instanceof Outcome.Done) {
+            clusterCorrections.split(caseId.get(), opened[0].id(), opened[0].intent(), split[0].post().text());
+        }
         return outcome;
     }
 

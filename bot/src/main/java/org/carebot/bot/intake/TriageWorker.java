@@ -32,7 +32,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -68,6 +70,8 @@ public final class TriageWorker implements AutoCloseable {
     private final Timer triageTime;
     private final Timer intakeToCard;
     private final Semaphore work = new Semaphore(0);
+    /** People's corrections to the cluster index, applied on this worker's thread, the only one that touches it. */
+    private final Queue<Runnable> clusterCorrections = new ConcurrentLinkedQueue<>();
     private final ExecutorService pool;
     private volatile boolean running;
     private Thread thread;
@@ -126,6 +130,20 @@ public final class TriageWorker implements AutoCloseable {
         if (!members.isEmpty()) log.info("Cluster index rebuilt from {} recent posts of open cases", members.size());
     }
 
+    /**
+     * A person split a repeat off case {@code fromCase} into case {@code toCase}: copies of its words join the new case
+     * from the next batch on.
+     */
+    public void split(long fromCase, long toCase, String intent, String text) {
+        Instant at = clock.instant();
+        clusterCorrections.add(() -> clusterIndex.split(fromCase, toCase, intent, kit.fingerprint(text), at));
+        nudge();
+    }
+
+    private void applyClusterCorrections() {
+        for (Runnable correction; (correction = clusterCorrections.poll()) != null; ) correction.run();
+    }
+
     /** A post was stored: look now. */
     public void nudge() {
         if (work.availablePermits() == 0) work.release();
@@ -134,6 +152,7 @@ public final class TriageWorker implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                applyClusterCorrections();
                 if (drain() == 0) {
                     work.tryAcquire(1, TimeUnit.SECONDS);
                 }
@@ -166,6 +185,7 @@ public final class TriageWorker implements AutoCloseable {
         while (!current.isEmpty()) {
             List<Claimed> next = running ? claimBatch() : List.of();
             try {
+                applyClusterCorrections();
                 write(current);
             } catch (RuntimeException e) {
                 release(next);

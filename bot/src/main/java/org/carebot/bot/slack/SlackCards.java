@@ -36,6 +36,7 @@ public final class SlackCards {
         if (card.tally() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":busts_in_silhouette: *" + escape(card.tally()) + "*")))));
         }
+        for (Card.Repeat repeat : card.repeats()) blocks.add(repeatBlock(repeat));
         String quote = "> " + escape(card.quote()).replace("\n", "\n> ");
         if (card.link() != null) quote += "\n<" + card.link() + "|Open the original post>";
         String quoteText = truncate(quote);
@@ -78,6 +79,22 @@ public final class SlackCards {
         }
         if (!elements.isEmpty()) blocks.add(actions(a -> a.blockId(BLOCK_ID_PREFIX + caseId).elements(elements)));
         return blocks;
+    }
+
+    /** One repeat under the tally: where it came from, how it matched, its words; a split button if offered. */
+    private static LayoutBlock repeatBlock(Card.Repeat repeat) {
+        String text = truncate("_" + escape(repeat.source()) + " · " + escape(repeat.how()) + "_: "
+                + escape(shorten(repeat.quote())));
+        if (!repeat.splittable()) return context(c -> c.elements(List.of(markdownText(text))));
+        return section(s -> s.text(markdownText(text)).accessory(button(b -> b
+                .actionId(org.carebot.bot.cards.CardActions.SPLIT_REPEAT).text(plainText("Not this issue"))
+                .value(Long.toString(repeat.postId())))));
+    }
+
+    /** A repeat's words on one line: the card is about the case, the repeat only needs recognising. */
+    private static String shorten(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     /** A queue's daily digest: one line per held-back post, each with a Restore button whose value is the post id. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -31,17 +32,15 @@ public final class SlackSurface {
     private final App app;
     private final CaseCommands commands;
     private final CareCommand careCommand;
-    private final java.util.function.BiFunction<Long, Actor, Outcome> restore;
 
-    public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand,
-                        java.util.function.BiFunction<Long, Actor, Outcome> restore) {
+    public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand) {
         this.app = new App(appConfig);
         this.commands = commands;
         this.careCommand = careCommand;
-        this.restore = restore;
         app.blockAction(Pattern.compile("^" + Pattern.quote(CardActions.PREFIX) + ".+$"), this::onCaseAction);
         app.command(COMMAND, (req, ctx) -> ctx.ack(careCommand.answer(req.getPayload().getText())));
-        app.blockAction(CardActions.RESTORE_POST, this::onRestore);
+        app.blockAction(CardActions.RESTORE_POST, (req, ctx) -> onPostAction(req, ctx, commands::restore));
+        app.blockAction(CardActions.SPLIT_REPEAT, (req, ctx) -> onPostAction(req, ctx, commands::split));
     }
 
     public App app() {
@@ -86,16 +85,18 @@ public final class SlackSurface {
         }
     }
 
-    private Response onRestore(BlockActionRequest request, ActionContext context) {
+    /** A button whose value is a post id: Restore in a digest, "Not this issue" beside a repeat on a card. */
+    private Response onPostAction(BlockActionRequest request, ActionContext context,
+                                  BiFunction<Long, Actor, Outcome> command) {
         BlockActionPayload payload = request.getPayload();
-        String channel = channelOf(payload);
+        BlockActionPayload.Action action = payload.getActions().get(0);
         try {
-            long postId = Long.parseLong(payload.getActions().get(0).getValue());
-            Outcome outcome = restore.apply(postId, new Actor(payload.getUser().getId(), channel));
-            log.info("Slack restore of post #{} by {}: {}", postId, payload.getUser().getId(),
+            long postId = Long.parseLong(action.getValue());
+            Outcome outcome = command.apply(postId, new Actor(payload.getUser().getId(), channelOf(payload)));
+            log.info("Slack {} of post #{} by {}: {}", action.getActionId(), postId, payload.getUser().getId(),
                     outcome.getClass().getSimpleName());
         } catch (NumberFormatException e) {
-            log.warn("Ignored a restore without a post id");
+            log.warn("Ignored Slack {} without a post id", action.getActionId());
         }
         return context.ack();
     }

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Which posts joined which case as repeats, and the tally a card shows. */
 public final class ClusterStore {
@@ -18,6 +19,11 @@ public final class ClusterStore {
         public Duration span() {
             return first == null ? Duration.ZERO : Duration.between(first, last);
         }
+    }
+
+    /** A post that joined a case as a repeat, as a card lists it: how it matched and when it joined. */
+    public record Repeat(long postId, String platform, String author, String text, String how, double score,
+                         Instant joinedAt) {
     }
 
     /** A post of a case (its own or a repeat) with its text, for rebuilding the cluster index after a restart. */
@@ -40,6 +46,38 @@ public final class ClusterStore {
                 .bind("score", score)
                 .bind("at", at)
                 .execute();
+    }
+
+    /** The case a post joined as a repeat, if it did. */
+    public Optional<Long> caseOfRepeat(Handle handle, long postId) {
+        return handle.createQuery("SELECT case_id FROM case_posts WHERE post_id = :postId")
+                .bind("postId", postId)
+                .mapTo(Long.class)
+                .findFirst();
+    }
+
+    /** The post is no longer a repeat of the case; false when it was not one. */
+    public boolean leave(Handle handle, long caseId, long postId) {
+        return handle.createUpdate("DELETE FROM case_posts WHERE case_id = :caseId AND post_id = :postId")
+                .bind("caseId", caseId)
+                .bind("postId", postId)
+                .execute() == 1;
+    }
+
+    /** The latest repeats of a case, newest first. */
+    public List<Repeat> latestRepeats(Handle handle, long caseId, int limit) {
+        return handle.createQuery("""
+                        SELECT p.id, p.platform, COALESCE(p.author_handle, p.author_id, '') AS author, p.body, cp.how,
+                               cp.score, cp.joined_at
+                        FROM case_posts cp JOIN posts p ON p.id = cp.post_id
+                        WHERE cp.case_id = :caseId ORDER BY cp.joined_at DESC, p.id DESC LIMIT :limit
+                        """)
+                .bind("caseId", caseId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Repeat(rs.getLong("id"), rs.getString("platform"), rs.getString("author"),
+                        rs.getString("body"), rs.getString("how"), rs.getDouble("score"),
+                        PostStore.instant(rs, "joined_at")))
+                .list();
     }
 
     /** Distinct authors of a case's own post, its repeats and post {@code postId}, received since {@code since}. */

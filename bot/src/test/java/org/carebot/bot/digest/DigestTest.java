@@ -6,8 +6,6 @@ import org.carebot.bot.support.FakeSlack;
 import org.carebot.bot.support.TestCarebot;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +28,7 @@ class DigestTest {
     }
 
     private static String restoreRequest(long postId, String user, String channel) {
-        String json = """
-                {"type":"block_actions","team":{"id":"T0001","domain":"example"},"user":{"id":"%s","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy","container":{"type":"message","message_ts":"1.2","channel_id":"%s"},
-                 "trigger_id":"1.2.3","channel":{"id":"%s","name":"care"},"message":{"type":"message","ts":"1.2"},
-                 "response_url":"https://hooks.slack.com/actions/T0001/1/abc",
-                 "actions":[{"action_id":"%s","block_id":"digest","value":"%d","type":"button","action_ts":"1.3"}]}"""
-                .formatted(user, channel, channel, CardActions.RESTORE_POST, postId);
-        return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+        return org.carebot.bot.support.SlackRequests.postButtonPress(CardActions.RESTORE_POST, postId, user, channel);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.carebot.bot.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.cards.CardActions;
 import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.SlackRequests;
 import org.carebot.bot.support.TelegramUpdates;
 import org.carebot.bot.support.TestCarebot;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,58 @@ class ClusterJoinTest {
         String blocks = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(tech))
                 .reduce((a, b) -> b).orElseThrow().get("blocks");
         assertTrue(blocks.contains("Instagram, Telegram, X"), blocks);
+    }
+
+    @Test
+    void a_repeat_a_person_says_is_another_issue_splits_off_as_its_own_case_and_its_copies_follow_it() {
+        post("x", "1861000000000000010", "Export to PDF button does nothing on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        JsonNode original = carebot.cases("").get("cases").get(0);
+        long caseId = original.get("id").asLong();
+        String channel = carebot.config.requireQueue(original.get("queue").asText()).slackChannel();
+        post("instagram", "17865799348089010", "Export to PDF button crashes the app on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        assertEquals(1, carebot.cases("").get("count").asInt(), "triage took it for a repeat");
+        assertEquals(List.of("case_opened", "post_joined"), actions(caseId));
+
+        // The owner's card lists the repeat with a button that carries the repeat's post id.
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(call -> call.get("channel").equals(channel) && call.get("blocks").contains("crashes the app")));
+        String card = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(channel))
+                .reduce((a, b) -> b).orElseThrow().get("blocks");
+        assertTrue(card.contains("Instagram · @user17865799348089010"), card);
+        java.util.regex.Matcher split = java.util.regex.Pattern.compile("\"action_id\":\"" + CardActions.SPLIT_REPEAT
+                + "\",\"value\":\"(\\d+)\"|\"value\":\"(\\d+)\",\"action_id\":\"" + CardActions.SPLIT_REPEAT + "\"")
+                .matcher(card);
+        assertTrue(split.find(), card);
+        long repeatPostId = Long.parseLong(split.group(1) != null ? split.group(1) : split.group(2));
+
+        carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
+        carebot.awaitQuiet();
+
+        JsonNode cases = carebot.cases("").get("cases");
+        assertEquals(2, cases.size(), "the repeat is a case of its own");
+        long splitCase = StreamSupport.stream(cases.spliterator(), false).mapToLong(c -> c.get("id").asLong())
+                .filter(id -> id != caseId).findFirst().orElseThrow();
+        assertEquals(List.of("case_opened", "post_joined", "repeat_split"), actions(caseId));
+        assertEquals(List.of("case_opened", "split_off"), actions(splitCase));
+        await("the old card counts the repeat no more").atMost(Duration.ofSeconds(10)).until(() -> {
+            String latest = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(channel))
+                    .reduce((a, b) -> b).orElseThrow().get("blocks");
+            return latest.contains("does nothing") && !latest.contains("similar in") && !latest.contains("crashes");
+        });
+
+        post("discord", "1300000000000000020", "Export to PDF button crashes the app on Android 14, app v4.12!!");
+        carebot.awaitQuiet();
+        assertEquals(2, carebot.cases("").get("count").asInt());
+        assertEquals(List.of("case_opened", "split_off", "post_joined"), actions(splitCase),
+                "a copy of the split post joins its new case");
+
+        carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
+        carebot.awaitQuiet();
+        assertEquals(2, carebot.cases("").get("count").asInt(), "a second press changes nothing");
     }
 
     @Test
