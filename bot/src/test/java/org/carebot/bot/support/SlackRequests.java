@@ -28,23 +28,17 @@ public final class SlackRequests {
         return signed(url, formBody, TestCarebot.SIGNING_SECRET, System.currentTimeMillis() / 1000);
     }
 
-    /** A block_actions payload for a button press on a case card. */
+    /** A block_actions payload for a button press on a case card: the button carries the case id. */
     public static String buttonPress(String actionId, long caseId, String userId, String channelId) {
-        return interactivity("""
-                {"type":"block_actions","team":{"id":"T0001","domain":"example"},
-                 "user":{"id":"%s","username":"agent","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy-token",
-                 "container":{"type":"message","message_ts":"1700000000.000100","channel_id":"%s","is_ephemeral":false},
-                 "trigger_id":"123.456.abc","channel":{"id":"%s","name":"care"},
-                 "message":{"type":"message","text":"case","ts":"1700000000.000100"},
-                 "response_url":"https://hooks.slack.com/actions/T0001/1/abc",
-                 "actions":[{"action_id":"%s","block_id":"case:%d","text":{"type":"plain_text","text":"Go"},
-                             "value":"%d","type":"button","action_ts":"1700000001.000200"}]}
-                """.formatted(userId, channelId, channelId, actionId, caseId, caseId));
+        return button(actionId, "case:" + caseId, caseId, userId, channelId);
     }
 
     /** A block_actions payload for a button whose value is a post id: Restore in a digest, a repeat's split. */
     public static String postButtonPress(String actionId, long postId, String userId, String channelId) {
+        return button(actionId, "Xy1z", postId, userId, channelId);
+    }
+
+    private static String button(String actionId, String blockId, long value, String userId, String channelId) {
         return interactivity("""
                 {"type":"block_actions","team":{"id":"T0001","domain":"example"},
                  "user":{"id":"%s","username":"agent","team_id":"T0001"},
@@ -53,9 +47,9 @@ public final class SlackRequests {
                  "trigger_id":"123.456.abc","channel":{"id":"%s","name":"care"},
                  "message":{"type":"message","text":"case","ts":"1700000000.000100"},
                  "response_url":"https://hooks.slack.com/actions/T0001/1/abc",
-                 "actions":[{"action_id":"%s","block_id":"Xy1z","text":{"type":"plain_text","text":"Go"},
+                 "actions":[{"action_id":"%s","block_id":"%s","text":{"type":"plain_text","text":"Go"},
                              "value":"%d","type":"button","action_ts":"1700000001.000200"}]}
-                """.formatted(userId, channelId, channelId, actionId, postId));
+                """.formatted(userId, channelId, channelId, actionId, blockId, value));
     }
 
     /** A block_actions payload for a choice in a select on a case card. */
