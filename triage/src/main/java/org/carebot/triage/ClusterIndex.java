@@ -126,8 +126,12 @@ public final class ClusterIndex {
      */
     public void split(long fromCase, long toCase, String intent, Fingerprint fingerprint, Instant at) {
         List<Member> members = byCase.getOrDefault(fromCase, List.of());
-        for (Member member : List.copyOf(members)) {
-            if (member.fingerprint.exactKey().equals(fingerprint.exactKey())) unindex(member);
+        // The latest member with its words is the split post; the case's own post (the first member) always stays.
+        for (int i = members.size() - 1; i >= 1; i--) {
+            if (members.get(i).fingerprint.exactKey().equals(fingerprint.exactKey())) {
+                unindex(members.get(i));
+                break;
+            }
         }
         add(toCase, intent, fingerprint, at);
     }

@@ -56,6 +56,21 @@ class ClusterIndexTest {
     }
 
     @Test
+    void a_split_in_the_same_words_as_the_case_leaves_the_case_its_own_post_and_other_repeats() {
+        index.add(1, "outage_report", print("is acmecloud down??"), NOW);
+        index.add(1, "outage_report", print("Is AcmeCloud down? 😡"), NOW.plusSeconds(5));
+        Fingerprint split = print("is acmecloud down");
+        index.add(1, "outage_report", split, NOW.plusSeconds(10));
+
+        index.split(1, 2, "outage_report", split, NOW.plusSeconds(20));
+
+        List<Long> cases = index.candidates(print("is acmecloud down !!"), "outage_report", NOW.plusSeconds(30)).stream()
+                .map(ClusterIndex.Join::caseId).toList();
+        assertEquals(List.of(2L, 1L), cases, "the latest member of those words is the new case's; the old case keeps its own");
+        assertEquals(3, index.size(), "one member moved, none lost");
+    }
+
+    @Test
     void a_near_repeat_is_found_through_the_simhash_bands() {
         index.add(1, "bug_report", print("the export button does nothing on android since the last update"), NOW);
 

@@ -36,7 +36,11 @@ public final class CardFactory {
 
     /** Everything a card shows; {@code latestRepeats} newest first, at most {@link #REPEATS_SHOWN}. */
     public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally,
-                           List<ClusterStore.Repeat> latestRepeats, java.util.Optional<StormView> storm) {
+                           List<RepeatView> latestRepeats, java.util.Optional<StormView> storm) {
+    }
+
+    /** A post that joined the case as a repeat, and how it matched. */
+    public record RepeatView(long postId, Post post, Duplicates.Match match) {
     }
 
     /** The latest repeats a card lists, each with a way to split it off when it is not the same issue. */
@@ -86,18 +90,13 @@ public final class CardFactory {
     }
 
     /** The latest repeats, masked like the post; the owner's card of an open case can split each off. */
-    private List<Card.Repeat> repeats(List<ClusterStore.Repeat> latest, Case kase, CardRole role) {
+    private List<Card.Repeat> repeats(List<RepeatView> latest, Case kase, CardRole role) {
         boolean splittable = kase.state().isOpen() && role == CardRole.OWNER;
         return latest.stream().limit(REPEATS_SHOWN)
-                .map(repeat -> new Card.Repeat(repeat.postId(), platformName(repeat.platform()) + " · " + repeat.author(),
-                        personalData.mask(repeat.text()), howJoined(repeat), splittable))
+                .map(repeat -> new Card.Repeat(repeat.postId(), platformName(repeat.post().platform()) + " · "
+                        + repeat.post().author().display(), personalData.mask(repeat.post().text()),
+                        repeat.match().describe(), splittable))
                 .toList();
-    }
-
-    /** "same words", "near repeat" or "same issue 0.87", as the match was described when the post joined. */
-    private static String howJoined(ClusterStore.Repeat repeat) {
-        return new Duplicates.Match(Duplicates.Match.Kind.valueOf(repeat.how().toUpperCase(Locale.ROOT)), repeat.score())
-                .describe();
     }
 
     /** "+37 similar in 14 min · Discord, Instagram, X", or null before the first repeat. */

@@ -59,8 +59,14 @@ public final class CaseViews {
         Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
         List<CaseEvent> history = events.list(handle, caseId);
         return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(handle, post, history), triage, history,
-                clusters.tally(handle, caseId), clusters.latestRepeats(handle, caseId, CardFactory.REPEATS_SHOWN),
-                storm(handle, caseId)));
+                clusters.tally(handle, caseId), latestRepeats(handle, caseId), storm(handle, caseId)));
+    }
+
+    private List<CardFactory.RepeatView> latestRepeats(Handle handle, long caseId) {
+        return clusters.latestRepeats(handle, caseId, CardFactory.REPEATS_SHOWN).stream()
+                .map(repeat -> new CardFactory.RepeatView(repeat.postId(),
+                        posts.find(handle, repeat.postId()).orElseThrow().post(), repeat.match()))
+                .toList();
     }
 
     /** The post with the words of its latest edit: the stored edit the event names (older events held the words). */

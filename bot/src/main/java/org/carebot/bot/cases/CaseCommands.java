@@ -258,8 +258,9 @@ public final class CaseCommands {
 
     /**
      * A person says a post that joined the case as a repeat is another issue: it leaves the case (its card counts one
-     * fewer) and opens a case of its own, routed by its own triage. Copies of it then join the new case. The old
-     * case's priority stays as it is: lowering it is a person's call.
+     * fewer) and opens a case of its own, routed by its own triage. Copies of it then join the new case. The person
+     * needs the split permission in the old case's queue (the post was counted there); the new case goes where triage
+     * routes the post, as any new case does. The old case's priority stays as it is: lowering it is a person's call.
      */
     public Outcome split(long postId, Actor actor) {
         Optional<Long> caseId = database.withHandle(handle -> clusters.caseOfRepeat(handle, postId));
@@ -272,7 +273,7 @@ public final class CaseCommands {
         }
         Case[] opened = new Case[1];
         StoredPost[] split = new StoredPost[1];
-        Outcome outcome = run(caseId.get(), actor, Permission.RETAG, "split", (handle, kase, now) -> {
+        Outcome outcome = run(caseId.get(), actor, Permission.SPLIT, (handle, kase, now) -> {
             if (!clusters.leave(handle, kase.id(), postId)) {
                 return new Outcome.Refused("Post #" + postId + " is not a repeat of case #" + kase.id() + " any more.");
             }

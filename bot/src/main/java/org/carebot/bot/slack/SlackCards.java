@@ -94,7 +94,8 @@ public final class SlackCards {
     /** A repeat's words on one line: the card is about the case, the repeat only needs recognising. */
     private static String shorten(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+        if (line.codePointCount(0, line.length()) <= 200) return line;
+        return line.substring(0, line.offsetByCodePoints(0, 199)) + "…";
     }
 
     /** A queue's daily digest: one line per held-back post, each with a Restore button whose value is the post id. */

@@ -1,10 +1,12 @@
 package org.carebot.bot.store;
 
+import org.carebot.triage.Duplicates;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Which posts joined which case as repeats, and the tally a card shows. */
@@ -21,9 +23,8 @@ public final class ClusterStore {
         }
     }
 
-    /** A post that joined a case as a repeat, as a card lists it: how it matched and when it joined. */
-    public record Repeat(long postId, String platform, String author, String text, String how, double score,
-                         Instant joinedAt) {
+    /** A post that joined a case as a repeat: how it matched and when it joined. */
+    public record Repeat(long postId, Duplicates.Match match, Instant joinedAt) {
     }
 
     /** A post of a case (its own or a repeat) with its text, for rebuilding the cluster index after a restart. */
@@ -67,15 +68,13 @@ public final class ClusterStore {
     /** The latest repeats of a case, newest first. */
     public List<Repeat> latestRepeats(Handle handle, long caseId, int limit) {
         return handle.createQuery("""
-                        SELECT p.id, p.platform, COALESCE(p.author_handle, p.author_id, '') AS author, p.body, cp.how,
-                               cp.score, cp.joined_at
-                        FROM case_posts cp JOIN posts p ON p.id = cp.post_id
-                        WHERE cp.case_id = :caseId ORDER BY cp.joined_at DESC, p.id DESC LIMIT :limit
+                        SELECT post_id, how, score, joined_at FROM case_posts WHERE case_id = :caseId
+                        ORDER BY joined_at DESC, post_id DESC LIMIT :limit
                         """)
                 .bind("caseId", caseId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Repeat(rs.getLong("id"), rs.getString("platform"), rs.getString("author"),
-                        rs.getString("body"), rs.getString("how"), rs.getDouble("score"),
+                .map((rs, ctx) -> new Repeat(rs.getLong("post_id"), new Duplicates.Match(
+                        Duplicates.Match.Kind.valueOf(rs.getString("how").toUpperCase(Locale.ROOT)), rs.getDouble("score")),
                         PostStore.instant(rs, "joined_at")))
                 .list();
     }
@@ -119,11 +118,15 @@ public final class ClusterStore {
                 .one();
     }
 
-    /** The posts of open cases active since {@code since}: each case's own post and its repeats. */
+    /**
+     * The posts of open cases active since {@code since}: each case's own post, as of when its case opened (a repeat
+     * a person split off long after it came opens its case then), and its repeats, as of when they joined.
+     */
     public List<Member> openMembersSince(Handle handle, Instant since) {
         return handle.createQuery("""
-                        SELECT c.id AS case_id, c.intent, p.body, p.received_at FROM cases c JOIN posts p ON p.id = c.post_id
-                        WHERE c.state <> 'resolved' AND p.received_at >= :since
+                        SELECT c.id AS case_id, c.intent, p.body, c.opened_at AS received_at
+                        FROM cases c JOIN posts p ON p.id = c.post_id
+                        WHERE c.state <> 'resolved' AND c.opened_at >= :since
                         UNION ALL
                         SELECT c.id AS case_id, c.intent, p.body, cp.joined_at AS received_at
                         FROM case_posts cp JOIN cases c ON c.id = cp.case_id JOIN posts p ON p.id = cp.post_id

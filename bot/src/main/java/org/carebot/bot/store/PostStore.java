@@ -130,9 +130,11 @@ public final class PostStore {
     }
 
     /** How many posts are in any of these states, in one query (the state index answers it). */
-    public int countByState(Handle handle, PostState... states) {
+    public int countByState(Handle handle, PostState state, PostState... more) {
+        List<String> keys = new ArrayList<>(List.of(state.key()));
+        for (PostState other : more) keys.add(other.key());
         return handle.createQuery("SELECT COUNT(*) FROM posts WHERE state IN (<states>)")
-                .bindList("states", Arrays.stream(states).map(PostState::key).toList())
+                .bindList("states", keys)
                 .mapTo(Integer.class)
                 .one();
     }

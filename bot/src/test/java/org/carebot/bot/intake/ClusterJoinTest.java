@@ -97,6 +97,12 @@ class ClusterJoinTest {
         long repeatPostId = Long.parseLong(split.group(1) != null ? split.group(1) : split.group(2));
 
         carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", "C0ELSEWHERE")));
+        carebot.awaitQuiet();
+        assertEquals(1, carebot.cases("").get("count").asInt(), "only people where the case is worked may split");
+        assertEquals(List.of("case_opened", "post_joined", "action_refused"), actions(caseId));
+
+        carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
                 SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
         carebot.awaitQuiet();
 
@@ -104,7 +110,7 @@ class ClusterJoinTest {
         assertEquals(2, cases.size(), "the repeat is a case of its own");
         long splitCase = StreamSupport.stream(cases.spliterator(), false).mapToLong(c -> c.get("id").asLong())
                 .filter(id -> id != caseId).findFirst().orElseThrow();
-        assertEquals(List.of("case_opened", "post_joined", "repeat_split"), actions(caseId));
+        assertEquals(List.of("case_opened", "post_joined", "action_refused", "repeat_split"), actions(caseId));
         assertEquals(List.of("case_opened", "split_off"), actions(splitCase));
         await("the old card counts the repeat no more").atMost(Duration.ofSeconds(10)).until(() -> {
             String latest = slack.calls("chat.update").stream().filter(call -> call.get("channel").equals(channel))
@@ -122,6 +128,8 @@ class ClusterJoinTest {
                 SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
         carebot.awaitQuiet();
         assertEquals(2, carebot.cases("").get("count").asInt(), "a second press changes nothing");
+        await("the presser is told why").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postEphemeral")
+                .stream().anyMatch(call -> call.get("text").contains("is not a repeat of any case any more")));
     }
 
     @Test

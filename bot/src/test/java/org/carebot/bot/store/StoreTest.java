@@ -65,6 +65,26 @@ class StoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_case_opened_from_an_old_post_takes_repeats_after_a_restart(TestDatabases.Kind kind) {
+        open(kind);
+        ClusterStore clusters = new ClusterStore();
+        Instant opened = NOW.plus(java.time.Duration.ofMinutes(45));
+        database.useTransaction(h -> {
+            long original = posts.insert(h, post("1:30", "export to PDF does nothing"), null, null, NOW).orElseThrow();
+            long repeat = posts.insert(h, post("1:31", "export to PDF crashes the app"), null, null, NOW).orElseThrow();
+            cases.open(h, original, "tech", "bug_report", Priority.P3, NOW, NOW, NOW);
+            // A person split the repeat off 45 minutes after it came: its case opens then.
+            cases.open(h, repeat, "tech", "bug_report", Priority.P3, opened, opened, opened);
+        });
+
+        List<ClusterStore.Member> members = database.withHandle(h -> clusters.openMembersSince(h, opened.minusSeconds(60)));
+
+        assertEquals(List.of("export to PDF crashes the app"), members.stream().map(ClusterStore.Member::text).toList());
+        assertEquals(opened, members.get(0).at());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void a_post_is_stored_once_per_platform_key_and_reads_back_whole(TestDatabases.Kind kind) {
         open(kind);
         Optional<Long> first = database.inTransaction(h -> posts.insert(h, post("1:10", "charged twice"), "500", null, NOW));
