@@ -113,7 +113,8 @@ public final class Carebot implements AutoCloseable {
         IncidentStore incidents = new IncidentStore();
         BlockedAuthors blocked = new BlockedAuthors();
         Outbox outbox = new Outbox(json);
-        CaseViews views = new CaseViews(cases, posts, events, clusters, incidents, config.storms().window(), clock, json);
+        CaseViews views = new CaseViews(cases, posts, events, clusters, incidents, blocked, config.storms().window(), clock,
+                json);
         CardFactory cardFactory = new CardFactory(config, triage.personalData());
 
         Optional<MethodsClient> slack = settings.slackConfigured()

@@ -10,6 +10,7 @@ public final class CardActions {
     public static final String SENSITIVE = "case.sensitive";
     public static final String RESOLVE = "case.resolve";
     public static final String BLOCK_AUTHOR = "case.block";
+    public static final String UNBLOCK_AUTHOR = "case.unblock";
     /** In a digest: the button value is the post id. */
     public static final String RESTORE_POST = "post.restore";
     /** Beside a repeat on a card: the post is another issue; the button value is the post id. */

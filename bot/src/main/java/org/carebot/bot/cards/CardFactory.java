@@ -36,7 +36,7 @@ public final class CardFactory {
 
     /** Everything a card shows; {@code latestRepeats} newest first, at most {@link #REPEATS_SHOWN}. */
     public record CaseView(Case kase, Post post, Triage triage, List<CaseEvent> events, ClusterStore.Tally tally,
-                           List<RepeatView> latestRepeats, java.util.Optional<StormView> storm) {
+                           List<RepeatView> latestRepeats, java.util.Optional<StormView> storm, boolean authorBlocked) {
     }
 
     /** A post that joined the case as a repeat, and how it matched. */
@@ -86,7 +86,7 @@ public final class CardFactory {
         }
         return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
                 repeats(view.latestRepeats(), kase, role), personalData.mask(post.text()), post.url(), fields,
-                kase.assignee(), notes(view.events()), actions(kase, triage, role));
+                kase.assignee(), notes(view.events()), actions(kase, triage, role, view.authorBlocked()));
     }
 
     /** The latest repeats, masked like the post; the owner's card of an open case can split each off. */
@@ -131,7 +131,7 @@ public final class CardFactory {
         return null;
     }
 
-    private List<CardAction> actions(Case kase, Triage triage, CardRole role) {
+    private List<CardAction> actions(Case kase, Triage triage, CardRole role, boolean authorBlocked) {
         if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED || role == CardRole.INCIDENT) {
             return List.of();
         }
@@ -148,7 +148,9 @@ public final class CardFactory {
         }
         actions.add(new CardAction.Button(CardActions.RESOLVE, "Resolve", CardAction.Style.DEFAULT));
         if (role == CardRole.OWNER) {
-            actions.add(new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER));
+            actions.add(authorBlocked
+                    ? new CardAction.Button(CardActions.UNBLOCK_AUTHOR, "Unblock author", CardAction.Style.DEFAULT)
+                    : new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER));
         }
         return actions;
     }
@@ -188,6 +190,7 @@ public final class CardFactory {
             case "post_edited" -> "edited the post";
             case "storm_detected" -> "detected a storm: " + detail;
             case "author_blocked" -> "blocked the author: " + detail;
+            case "author_unblocked" -> "unblocked the author: " + detail;
             case "restored" -> "restored it from the digest (" + detail + ")";
             case "repeat_split" -> "said a repeat is another issue: " + detail;
             case "split_off" -> "split it off as its own case: " + detail;

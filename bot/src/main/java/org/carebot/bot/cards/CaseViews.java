@@ -2,6 +2,7 @@ package org.carebot.bot.cards;
 
 import org.carebot.bot.cases.Case;
 import org.carebot.bot.cases.CaseEvent;
+import org.carebot.bot.store.BlockedAuthors;
 import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.EventLog;
@@ -24,17 +25,19 @@ public final class CaseViews {
     private final EventLog events;
     private final ClusterStore clusters;
     private final IncidentStore incidents;
+    private final BlockedAuthors blocked;
     private final java.time.Duration stormWindow;
     private final java.time.Clock clock;
     private final Json json;
 
     public CaseViews(CaseStore cases, PostStore posts, EventLog events, ClusterStore clusters, IncidentStore incidents,
-                     java.time.Duration stormWindow, java.time.Clock clock, Json json) {
+                     BlockedAuthors blocked, java.time.Duration stormWindow, java.time.Clock clock, Json json) {
         this.cases = cases;
         this.posts = posts;
         this.events = events;
         this.clusters = clusters;
         this.incidents = incidents;
+        this.blocked = blocked;
         this.stormWindow = stormWindow;
         this.clock = clock;
         this.json = json;
@@ -59,7 +62,8 @@ public final class CaseViews {
         Triage triage = posts.triageOf(handle, kase.get().postId()).orElseThrow();
         List<CaseEvent> history = events.list(handle, caseId);
         return Optional.of(new CardFactory.CaseView(kase.get(), withLatestEdit(handle, post, history), triage, history,
-                clusters.tally(handle, caseId), latestRepeats(handle, caseId), storm(handle, caseId)));
+                clusters.tally(handle, caseId), latestRepeats(handle, caseId), storm(handle, caseId),
+                blocked.isBlocked(handle, post.platform(), post.author())));
     }
 
     private List<CardFactory.RepeatView> latestRepeats(Handle handle, long caseId) {

@@ -221,6 +221,24 @@ public final class CaseCommands {
     }
 
     /**
+     * Undoes a block: the author's next posts open cases again. Posts held back while they were blocked stay held
+     * back; the digest lists them with a Restore button.
+     */
+    public Outcome unblockAuthor(long caseId, Actor actor) {
+        return run(caseId, actor, Permission.BLOCK, "unblock", (handle, kase, now) -> {
+            StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
+            String who = post.post().author().display() + " on " + post.post().platform();
+            if (!blocked.unblock(handle, post.post().platform(), post.post().author())) {
+                return new Outcome.Refused(who + " is not blocked.");
+            }
+            events.append(handle, caseId, actor.userId(), "author_unblocked", null, null, who, now);
+            refreshAllCards(handle, kase, now);
+            return new Outcome.Done(kase, "Unblocked " + who + ": their posts open cases again. What was held back "
+                    + "meanwhile is in the queue's digest, to restore.");
+        });
+    }
+
+    /**
      * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
      * when triage called it spam, for the person to tag. Its stored triage is no longer spam, so it counts as a
      * customer's post from then on (storm baselines, reports); the event keeps what it was held back as.

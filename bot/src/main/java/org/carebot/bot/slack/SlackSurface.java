@@ -62,6 +62,7 @@ public final class SlackSurface {
             case CardActions.CLAIM -> commands.claim(caseId.getAsLong(), actor);
             case CardActions.RESOLVE -> commands.resolve(caseId.getAsLong(), actor);
             case CardActions.BLOCK_AUTHOR -> commands.blockAuthor(caseId.getAsLong(), actor);
+            case CardActions.UNBLOCK_AUTHOR -> commands.unblockAuthor(caseId.getAsLong(), actor);
             case CardActions.RETAG -> selected == null ? null : commands.retag(caseId.getAsLong(), actor, selected);
             case CardActions.ESCALATE -> selected == null ? null : commands.escalate(caseId.getAsLong(), actor, selected);
             case CardActions.SENSITIVE -> sensitive(caseId.getAsLong(), actor, selected);

@@ -40,6 +40,16 @@ public final class BlockedAuthors {
         return true;
     }
 
+    /** Lets the author open cases again; false when they were not blocked. */
+    public boolean unblock(Handle handle, String platform, Author author) {
+        Optional<String> key = key(author);
+        return key.isPresent() && handle.createUpdate(
+                        "DELETE FROM blocked_authors WHERE platform = :platform AND author_key = :key")
+                .bind("platform", platform)
+                .bind("key", key.get())
+                .execute() == 1;
+    }
+
     /** Who posted, for asking about many posts at once. */
     public record Poster(String platform, Author author) {
     }
@@ -64,7 +74,7 @@ public final class BlockedAuthors {
         return blocked;
     }
 
-    private boolean isBlocked(Handle handle, String platform, Author author) {
+    public boolean isBlocked(Handle handle, String platform, Author author) {
         Optional<String> key = key(author);
         return key.isPresent() && handle.createQuery("""
                         SELECT COUNT(*) FROM blocked_authors WHERE platform = :platform AND author_key = :key

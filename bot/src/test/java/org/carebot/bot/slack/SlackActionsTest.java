@@ -19,6 +19,7 @@ import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlackActionsTest {
@@ -237,6 +238,35 @@ class SlackActionsTest {
         assertTrue(postIds.contains("other-1"), postIds.toString());
         assertTrue(postIds.stream().noneMatch(id -> id.endsWith(":108")), "the blocked author's post opened a case");
         assertTrue(carebot.get("/metrics", null).body().contains("carebot_posts_suppressed_total{platform=\"telegram\"} 1.0"));
+    }
+
+    @Test
+    void an_unblocked_author_opens_cases_again_and_the_card_offers_the_block_it_undoes() {
+        long caseId = outageCase(109);
+        press(SlackRequests.buttonPress(CardActions.BLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains(CardActions.UNBLOCK_AUTHOR));
+        assertFalse(latestCard(techChannel).contains("\"" + CardActions.BLOCK_AUTHOR + "\""), "one of the two at a time");
+
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, AGENT, techChannel));
+        assertEquals("action_refused", actions(caseId).get(actions(caseId).size() - 1), "unblocking needs the block permission");
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
+        assertTrue(actions(caseId).contains("author_unblocked"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains("\"" + CardActions.BLOCK_AUTHOR + "\""));
+
+        carebot.postTelegram(TelegramUpdates.message(110, 110, "I was charged twice for my subscription, refund please"),
+                TestCarebot.TELEGRAM_SECRET);
+        carebot.awaitQuiet();
+        assertEquals(2, carebot.cases("").get("count").asInt(), "the author's next post opens a case");
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
+        assertEquals("action_refused", actions(caseId).get(actions(caseId).size() - 1), "not blocked any more");
+    }
+
+    /** The blocks of the latest card posted or updated in the channel. */
+    private String latestCard(String channel) {
+        List<Map<String, String>> calls = new java.util.ArrayList<>(slack.calls("chat.postMessage"));
+        calls.addAll(slack.calls("chat.update"));
+        return calls.stream().filter(call -> channel.equals(call.get("channel")) && call.get("blocks") != null)
+                .reduce((a, b) -> b).map(call -> call.get("blocks")).orElse("");
     }
 
     @Test
