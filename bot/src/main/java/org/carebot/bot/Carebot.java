@@ -56,6 +56,7 @@ import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.bot.store.Json;
 import org.carebot.bot.store.PostStore;
+import org.carebot.bot.store.Stores;
 import org.carebot.connectors.telegram.TelegramWebhook;
 import org.carebot.triage.Router;
 import org.carebot.triage.SensitiveFlag;
@@ -132,10 +133,11 @@ public final class Carebot implements AutoCloseable {
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
         StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
-        TriageWorker triageWorker = new TriageWorker(database, posts, cases, events, cardRequests, clusters, growth, opener,
-                triage, storms, blocked, config, clock, metrics, deliveryWorker::nudge);
-        CaseCommands commands = new CaseCommands(database, cases, posts, events, cardRequests, outbox,
-                new RolePolicy(config, cards, userGroups), router, triage.engine(), config, clock, deliveryWorker::nudge,
+        Stores stores = new Stores(database, posts, cases, events, clusters, blocked);
+        TriageWorker triageWorker = new TriageWorker(stores, cardRequests, growth, opener, triage, storms, config, clock,
+                metrics, deliveryWorker::nudge);
+        CaseCommands commands = new CaseCommands(stores, cardRequests, outbox, new RolePolicy(config, cards, userGroups),
+                router, triage.engine(), config, clock, deliveryWorker::nudge,
                 new CaseCommands.Learning(labels, sensitiveLabels, new CaseCommands.Learner() {
                     @Override
                     public void intent(String text, String intent) {
@@ -146,7 +148,7 @@ public final class Carebot implements AutoCloseable {
                     public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
                         triage.learnSensitive(text, flag, sensitive);
                     }
-                }), blocked, growth, clusters, opener, triageWorker::split);
+                }), growth, opener, triageWorker::split);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

@@ -14,6 +14,7 @@ import org.carebot.bot.store.SensitiveLabelStore;
 import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
+import org.carebot.bot.store.Stores;
 import org.carebot.bot.outbox.Outbox;
 import org.carebot.triage.Priority;
 import org.carebot.triage.Route;
@@ -75,15 +76,13 @@ public final class CaseCommands {
     public record Learning(LabeledExampleStore intents, SensitiveLabelStore sensitive, Learner learner) {
     }
 
-    public CaseCommands(Database database, CaseStore cases, PostStore posts, EventLog events, CardRequests cards,
-                        Outbox outbox, RolePolicy policy, Router router, TriageEngine engine, CarebotConfig config,
-                        Clock clock, Runnable afterChange, Learning learning, BlockedAuthors blocked,
-                        ClusterGrowth growth, ClusterStore clusters, CaseOpener opener,
-                        ClusterCorrections clusterCorrections) {
-        this.database = database;
-        this.cases = cases;
-        this.posts = posts;
-        this.events = events;
+    public CaseCommands(Stores stores, CardRequests cards, Outbox outbox, RolePolicy policy, Router router,
+                        TriageEngine engine, CarebotConfig config, Clock clock, Runnable afterChange, Learning learning,
+                        ClusterGrowth growth, CaseOpener opener, ClusterCorrections clusterCorrections) {
+        this.database = stores.database();
+        this.cases = stores.cases();
+        this.posts = stores.posts();
+        this.events = stores.events();
         this.cards = cards;
         this.outbox = outbox;
         this.policy = policy;
@@ -93,9 +92,9 @@ public final class CaseCommands {
         this.clock = clock;
         this.afterChange = afterChange;
         this.learning = learning;
-        this.blocked = blocked;
+        this.blocked = stores.blocked();
         this.growth = growth;
-        this.clusters = clusters;
+        this.clusters = stores.clusters();
         this.opener = opener;
         this.clusterCorrections = clusterCorrections;
     }

@@ -16,6 +16,7 @@ import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.PostState;
 import org.carebot.bot.store.PostStore;
 import org.carebot.bot.store.StoredPost;
+import org.carebot.bot.store.Stores;
 import org.carebot.triage.ClusterIndex;
 import org.carebot.triage.Duplicates;
 import org.carebot.triage.Fingerprint;
@@ -76,22 +77,21 @@ public final class TriageWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public TriageWorker(Database database, PostStore posts, CaseStore cases, EventLog events, CardRequests cards,
-                        ClusterStore clusters, ClusterGrowth growth, CaseOpener opener, TriageKit kit, StormWatch storms,
-                        BlockedAuthors blocked, CarebotConfig config, Clock clock, MeterRegistry metrics,
+    public TriageWorker(Stores stores, CardRequests cards, ClusterGrowth growth, CaseOpener opener, TriageKit kit,
+                        StormWatch storms, CarebotConfig config, Clock clock, MeterRegistry metrics,
                         Runnable onCardsRequested) {
-        this.database = database;
-        this.posts = posts;
-        this.cases = cases;
-        this.events = events;
+        this.database = stores.database();
+        this.posts = stores.posts();
+        this.cases = stores.cases();
+        this.events = stores.events();
         this.cards = cards;
-        this.clusters = clusters;
+        this.clusters = stores.clusters();
         this.growth = growth;
         this.opener = opener;
         this.kit = kit;
         this.clusterIndex = kit.newClusterIndex();
         this.storms = storms;
-        this.blocked = blocked;
+        this.blocked = stores.blocked();
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
