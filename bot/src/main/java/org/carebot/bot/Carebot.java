@@ -15,6 +15,7 @@ import org.carebot.bot.cards.CaseViews;
 import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.ClusterGrowth;
 import org.carebot.bot.cases.CaseOpener;
+import org.carebot.bot.cases.ClusterQuality;
 import org.carebot.bot.cases.CaseRoutes;
 import org.carebot.bot.cases.QueueStats;
 import org.carebot.bot.cases.FlagQuality;
@@ -165,7 +166,7 @@ public final class Carebot implements AutoCloseable {
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
                     new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database),
-                            new FlagQuality(database)));
+                            new FlagQuality(database), new ClusterQuality(database)));
             return new SlackRoute(surface.app())::handle;
         });
         registerGauges(metrics, database, outbox, clock);

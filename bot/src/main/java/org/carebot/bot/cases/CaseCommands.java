@@ -291,7 +291,8 @@ public final class CaseCommands {
         Case[] opened = new Case[1];
         StoredPost[] split = new StoredPost[1];
         Outcome outcome = run(caseId.get(), actor, Permission.SPLIT, (handle, kase, now) -> {
-            if (!clusters.leave(handle, kase.id(), postId)) {
+            Optional<ClusterStore.Repeat> repeat = clusters.leave(handle, kase.id(), postId);
+            if (repeat.isEmpty()) {
                 return new Outcome.Refused("Post #" + postId + " is not a repeat of case #" + kase.id() + " any more.");
             }
             StoredPost post = posts.find(handle, postId).orElseThrow();
@@ -299,6 +300,7 @@ public final class CaseCommands {
             Route route = router.route(post.post(), triage);
             Case own = opener.open(handle, postId, triage, route, now);
             posts.setState(handle, postId, PostState.CASED);
+            clusters.recordSplit(handle, repeat.get(), kase.id(), own.id(), actor.userId(), now);
             events.append(handle, kase.id(), actor.userId(), "repeat_split", null, null,
                     "post #" + postId + " is now case #" + own.id(), now);
             events.append(handle, own.id(), actor.userId(), "split_off", null, own.snapshot(),

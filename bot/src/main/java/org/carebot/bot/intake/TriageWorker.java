@@ -393,8 +393,7 @@ public final class TriageWorker implements AutoCloseable {
     private void joinRepeatedCase(Handle handle, StoredPost post, Triage triage, ClusterIndex.Join join, Instant now) {
         posts.saveTriage(handle, post.id(), triage, null, now);
         posts.setState(handle, post.id(), PostState.JOINED);
-        clusters.join(handle, join.caseId(), post.id(), join.match().kind().name().toLowerCase(java.util.Locale.ROOT),
-                join.match().score(), now);
+        clusters.join(handle, join.caseId(), post.id(), join.match(), now);
         events.append(handle, join.caseId(), Actor.SYSTEM, "post_joined", null, null,
                 join.match().describe() + ": post #" + post.id() + " on " + post.post().platform() + " by "
                         + post.post().author().display(), now);

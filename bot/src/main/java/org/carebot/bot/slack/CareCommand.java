@@ -1,9 +1,11 @@
 package org.carebot.bot.slack;
 
 import org.carebot.bot.cases.Case;
+import org.carebot.bot.cases.ClusterQuality;
 import org.carebot.bot.cases.QueueStats;
 import org.carebot.bot.cases.FlagQuality;
 import org.carebot.bot.cases.RetagQuality;
+import org.carebot.triage.Duplicates;
 import org.carebot.triage.Priority;
 
 import java.time.Duration;
@@ -12,27 +14,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The text answers of {@code /care}: {@code stats} and {@code help}. */
+/** The text answers of {@code /care}: {@code stats}, {@code quality} and {@code help}. */
 public final class CareCommand {
 
     static final String HELP = """
             *Carebot* commands:
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
-            • `/care quality`: how right triage's intents and sensitive flags were, judged by your retags, your \
-            *Sensitive?* corrections and your resolutions
+            • `/care quality`: how right triage's intents, sensitive flags and repeats were, judged by your retags, \
+            your *Sensitive?* corrections, the repeats you split off and your resolutions
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
-            *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it.""";
+            *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it, \
+            *Block author* (or *Unblock author*) stops (or restarts) cases from its author, and *Not this issue* \
+            beside a repeat makes it a case of its own.""";
 
     private final QueueStats stats;
     private final RetagQuality quality;
     private final FlagQuality flagQuality;
+    private final ClusterQuality clusterQuality;
 
-    public CareCommand(QueueStats stats, RetagQuality quality, FlagQuality flagQuality) {
+    public CareCommand(QueueStats stats, RetagQuality quality, FlagQuality flagQuality, ClusterQuality clusterQuality) {
         this.stats = stats;
         this.quality = quality;
         this.flagQuality = flagQuality;
+        this.clusterQuality = clusterQuality;
     }
 
     public String answer(String text) {
@@ -64,7 +70,8 @@ public final class CareCommand {
     private String quality() {
         RetagQuality.Report report = quality.report();
         FlagQuality.Report flags = flagQuality.report();
-        if (report.judged() == 0 && flags.judged() == 0) {
+        ClusterQuality.Report repeats = clusterQuality.report();
+        if (report.judged() == 0 && flags.judged() == 0 && repeats.judged() == 0) {
             return "No case has been retagged, flagged or resolved yet: nothing to judge triage by.";
         }
         StringBuilder out = new StringBuilder("*Triage quality, judged by people* (" + report.judged() + " cases, "
@@ -79,8 +86,20 @@ public final class CareCommand {
                 out.append(qualityLine(line.flag().key(), line.precision(), line.recall(), line.judged()));
             }
         }
+        if (!repeats.lines().isEmpty()) {
+            out.append("*Repeats joined to cases* (").append(repeats.judged()).append(" judged, ").append(repeats.split())
+                    .append(" split off as another issue)\n");
+            for (ClusterQuality.Line line : repeats.lines()) {
+                out.append(String.format(Locale.ROOT, "• *%s*: precision %.0f%% (%d judged)%n", MATCH_NAMES.get(line.kind()),
+                        line.precision() * 100, line.judged()));
+            }
+        }
         return out.toString().stripTrailing();
     }
+
+    private static final Map<Duplicates.Match.Kind, String> MATCH_NAMES = Map.of(
+            Duplicates.Match.Kind.EXACT, "same words", Duplicates.Match.Kind.NEAR, "near repeats",
+            Duplicates.Match.Kind.SEMANTIC, "same issue in other words");
 
     private static String priorities(Map<Priority, Integer> counts) {
         return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));

@@ -36,15 +36,15 @@ public final class ClusterStore {
             SELECT post_id FROM case_posts WHERE case_id = :caseId
             UNION ALL SELECT post_id FROM cases WHERE id = :caseId""";
 
-    public void join(Handle handle, long caseId, long postId, String how, double score, Instant at) {
+    public void join(Handle handle, long caseId, long postId, Duplicates.Match match, Instant at) {
         handle.createUpdate("""
                         INSERT INTO case_posts (case_id, post_id, how, score, joined_at)
                         VALUES (:caseId, :postId, :how, :score, :at)
                         """)
                 .bind("caseId", caseId)
                 .bind("postId", postId)
-                .bind("how", how)
-                .bind("score", score)
+                .bind("how", how(match.kind()))
+                .bind("score", match.score())
                 .bind("at", at)
                 .execute();
     }
@@ -57,12 +57,50 @@ public final class ClusterStore {
                 .findFirst();
     }
 
-    /** The post is no longer a repeat of the case; false when it was not one. */
-    public boolean leave(Handle handle, long caseId, long postId) {
-        return handle.createUpdate("DELETE FROM case_posts WHERE case_id = :caseId AND post_id = :postId")
+    /** The post is no longer a repeat of the case: its row as it was, or empty when it was not one. */
+    public Optional<Repeat> leave(Handle handle, long caseId, long postId) {
+        Optional<Repeat> repeat = handle.createQuery(
+                        "SELECT post_id, how, score, joined_at FROM case_posts WHERE case_id = :caseId AND post_id = :postId")
                 .bind("caseId", caseId)
                 .bind("postId", postId)
-                .execute() == 1;
+                .map((rs, ctx) -> repeat(rs))
+                .findFirst();
+        repeat.ifPresent(removed -> handle.createUpdate("DELETE FROM case_posts WHERE case_id = :caseId AND post_id = :postId")
+                .bind("caseId", caseId)
+                .bind("postId", postId)
+                .execute());
+        return repeat;
+    }
+
+    /** A person split a repeat off case {@code fromCase} into case {@code toCase}: kept for judging how it matched. */
+    public void recordSplit(Handle handle, Repeat repeat, long fromCase, long toCase, String actor, Instant at) {
+        handle.createUpdate("""
+                        INSERT INTO repeat_splits (post_id, from_case, to_case, how, score, actor, split_at)
+                        VALUES (:postId, :fromCase, :toCase, :how, :score, :actor, :at)
+                        """)
+                .bind("postId", repeat.postId())
+                .bind("fromCase", fromCase)
+                .bind("toCase", toCase)
+                .bind("how", how(repeat.match().kind()))
+                .bind("score", repeat.match().score())
+                .bind("actor", actor)
+                .bind("at", at)
+                .execute();
+    }
+
+    /** How a match is stored: {@code exact}, {@code near} or {@code semantic}. */
+    static String how(Duplicates.Match.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of match a stored {@code how} names. */
+    public static Duplicates.Match.Kind kind(String how) {
+        return Duplicates.Match.Kind.valueOf(how.toUpperCase(Locale.ROOT));
+    }
+
+    private static Repeat repeat(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Repeat(rs.getLong("post_id"), new Duplicates.Match(kind(rs.getString("how")), rs.getDouble("score")),
+                PostStore.instant(rs, "joined_at"));
     }
 
     /** The latest repeats of a case, newest first. */
@@ -73,9 +111,7 @@ public final class ClusterStore {
                         """)
                 .bind("caseId", caseId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Repeat(rs.getLong("post_id"), new Duplicates.Match(
-                        Duplicates.Match.Kind.valueOf(rs.getString("how").toUpperCase(Locale.ROOT)), rs.getDouble("score")),
-                        PostStore.instant(rs, "joined_at")))
+                .map((rs, ctx) -> repeat(rs))
                 .list();
     }
 

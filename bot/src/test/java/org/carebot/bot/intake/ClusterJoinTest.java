@@ -130,6 +130,15 @@ class ClusterJoinTest {
         assertEquals(2, carebot.cases("").get("count").asInt(), "a second press changes nothing");
         await("the presser is told why").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postEphemeral")
                 .stream().anyMatch(call -> call.get("text").contains("is not a repeat of any case any more")));
+
+        // People's judgments of the joins: the split one was wrong; the copy on the new case, once resolved, right.
+        carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.buttonPress(CardActions.RESOLVE, splitCase, "UAGENT001", channel)));
+        String quality = TestCarebot.json(carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.slashCommand("/care", "quality", "UAGENT001", channel))).body()).get("text").asText();
+        assertTrue(quality.contains("*Repeats joined to cases* (2 judged, 1 split off as another issue)"), quality);
+        assertTrue(quality.contains("*same words*: precision 100% (1 judged)"), quality);
+        assertTrue(quality.contains("*same issue in other words*: precision 0% (1 judged)"), quality);
     }
 
     @Test
