@@ -21,14 +21,24 @@ public final class Duplicates {
 
     /** How two posts are the same, and a score in 0..1 for people and for the CLI. */
     public record Match(Kind kind, double score) {
-        public enum Kind { EXACT, NEAR, SEMANTIC }
+        public enum Kind {
+            EXACT("same words"), NEAR("near repeat"), SEMANTIC("same issue");
 
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            /** How people are told of this kind of match. */
+            public String label() {
+                return label;
+            }
+        }
+
+        /** "same words", "near repeat", or "same issue 0.91" with the similarity. */
         public String describe() {
-            return switch (kind) {
-                case EXACT -> "same words";
-                case NEAR -> "near repeat";
-                case SEMANTIC -> String.format(Locale.ROOT, "same issue %.2f", score);
-            };
+            return kind == Kind.SEMANTIC ? String.format(Locale.ROOT, "%s %.2f", kind.label(), score) : kind.label();
         }
     }
 

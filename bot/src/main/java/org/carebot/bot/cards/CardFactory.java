@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Builds the platform-neutral card of a case for the role its card plays in one channel. */
@@ -132,9 +133,12 @@ public final class CardFactory {
     }
 
     private List<CardAction> actions(Case kase, Triage triage, CardRole role, boolean authorBlocked) {
-        if (!kase.state().isOpen() || role == CardRole.MOVED || role == CardRole.NOTIFIED || role == CardRole.INCIDENT) {
-            return List.of();
-        }
+        Optional<CardAction> unblock = authorBlocked && role == CardRole.OWNER
+                ? Optional.of(new CardAction.Button(CardActions.UNBLOCK_AUTHOR, "Unblock author", CardAction.Style.DEFAULT))
+                : Optional.empty();
+        // A resolved case's card keeps only a way to undo its author's block: cases are often blocked, then resolved.
+        if (!kase.state().isOpen()) return unblock.map(List::of).orElse(List.of());
+        if (role == CardRole.MOVED || role == CardRole.NOTIFIED || role == CardRole.INCIDENT) return List.of();
         List<CardAction> actions = new ArrayList<>();
         actions.add(new CardAction.Button(CardActions.CLAIM, "Claim", CardAction.Style.PRIMARY));
         if (role == CardRole.OWNER) {
@@ -148,9 +152,8 @@ public final class CardFactory {
         }
         actions.add(new CardAction.Button(CardActions.RESOLVE, "Resolve", CardAction.Style.DEFAULT));
         if (role == CardRole.OWNER) {
-            actions.add(authorBlocked
-                    ? new CardAction.Button(CardActions.UNBLOCK_AUTHOR, "Unblock author", CardAction.Style.DEFAULT)
-                    : new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER));
+            actions.add(unblock.orElseGet(
+                    () -> new CardAction.Button(CardActions.BLOCK_AUTHOR, "Block author", CardAction.Style.DANGER)));
         }
         return actions;
     }

@@ -214,27 +214,36 @@ public final class CaseCommands {
                 return new Outcome.Refused(who + " is already blocked.");
             }
             events.append(handle, caseId, actor.userId(), "author_blocked", null, null, who, now);
-            refreshAllCards(handle, kase, now);
+            refreshAuthorsCards(handle, kase, post, now);
             return new Outcome.Done(kase, "Blocked " + who + ": their posts no longer open cases.");
         });
     }
 
     /**
-     * Undoes a block: the author's next posts open cases again. Posts held back while they were blocked stay held
-     * back; the digest lists them with a Restore button.
+     * Undoes a block, from any of the author's cases, resolved ones too (a case is often blocked and then resolved):
+     * the author's next posts open cases again. Posts held back while they were blocked stay held back; each queue's
+     * daily digest lists those it would have had, with a Restore button.
      */
     public Outcome unblockAuthor(long caseId, Actor actor) {
-        return run(caseId, actor, Permission.BLOCK, "unblock", (handle, kase, now) -> {
+        return run(caseId, actor, Permission.BLOCK, "unblock", true, (handle, kase, now) -> {
             StoredPost post = posts.find(handle, kase.postId()).orElseThrow();
             String who = post.post().author().display() + " on " + post.post().platform();
             if (!blocked.unblock(handle, post.post().platform(), post.post().author())) {
                 return new Outcome.Refused(who + " is not blocked.");
             }
             events.append(handle, caseId, actor.userId(), "author_unblocked", null, null, who, now);
-            refreshAllCards(handle, kase, now);
-            return new Outcome.Done(kase, "Unblocked " + who + ": their posts open cases again. What was held back "
-                    + "meanwhile is in the queue's digest, to restore.");
+            refreshAuthorsCards(handle, kase, post, now);
+            return new Outcome.Done(kase, "Unblocked " + who + ": their posts open cases again. Those held back "
+                    + "meanwhile are in the daily digests, to restore.");
         });
+    }
+
+    /** After a block or an unblock: every card of the author's open cases, and this case's, shows the other button. */
+    private void refreshAuthorsCards(Handle handle, Case kase, StoredPost post, Instant now) {
+        refreshAllCards(handle, kase, now);
+        for (long other : blocked.openCasesOf(handle, post.post().platform(), post.post().author())) {
+            if (other != kase.id()) cards.refreshAll(handle, other, now);
+        }
     }
 
     /**
@@ -352,6 +361,12 @@ public final class CaseCommands {
 
     /** {@code verb} names the action in a refusal's audit entry ("retag: ...", "sensitive: ..."). */
     private Outcome run(long caseId, Actor actor, Permission permission, String verb, Change change) {
+        return run(caseId, actor, permission, verb, false, change);
+    }
+
+    /** {@code evenResolved}: the action may be taken on a resolved case too. */
+    private Outcome run(long caseId, Actor actor, Permission permission, String verb, boolean evenResolved,
+                        Change change) {
         Outcome outcome = database.inTransaction(handle -> {
             Instant now = clock.instant();
             Optional<Case> found = cases.findForUpdate(handle, caseId);
@@ -360,7 +375,7 @@ public final class CaseCommands {
                 return new Outcome.NotFound(caseId);
             }
             Case kase = found.get();
-            if (!kase.state().isOpen()) {
+            if (!kase.state().isOpen() && !evenResolved) {
                 return refuse(handle, kase, actor, verb, "Case #" + caseId + " is already resolved.", now);
             }
             Optional<String> refusal = policy.refusal(handle, permission, kase, actor);

@@ -1,5 +1,6 @@
 package org.carebot.bot.cases;
 
+import org.carebot.bot.cards.CardFactory;
 import org.carebot.bot.store.ClusterStore;
 import org.carebot.bot.store.Database;
 import org.carebot.triage.Duplicates;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How right triage was to join repeats to cases, judged by people: a repeat still on a case someone resolved was
- * right; a repeat someone split off its case ("Not this issue") was wrong. Per kind of match, so that an operator
- * can see whether the near-repeat distance or the same-issue similarity in config lets too much through.
+ * How right triage was to join repeats to cases, judged by people: a repeat someone split off its case ("Not this
+ * issue") was wrong; a repeat a person saw beside a case they resolved, and left there, was right. A card shows only
+ * the latest {@link CardFactory#REPEATS_SHOWN} repeats, and a resolved case takes no more, so those are its judged
+ * ones: counting all 300 of a flood as right would push every figure towards 100%. Per kind of match, so that an
+ * operator can see whether the near-repeat distance or the same-issue similarity in config lets too much through.
  */
 public final class ClusterQuality {
 
@@ -36,8 +39,11 @@ public final class ClusterQuality {
     public Report report() {
         return database.withHandle(handle -> {
             Map<Duplicates.Match.Kind, Integer> kept = countByKind(handle, """
-                    SELECT cp.how, COUNT(*) AS joins FROM case_posts cp JOIN cases c ON c.id = cp.case_id
-                    WHERE c.state = 'resolved' GROUP BY cp.how""");
+                    SELECT how, COUNT(*) AS joins FROM (
+                        SELECT cp.how, ROW_NUMBER() OVER (PARTITION BY cp.case_id
+                                                          ORDER BY cp.joined_at DESC, cp.post_id DESC) AS latest
+                        FROM case_posts cp JOIN cases c ON c.id = cp.case_id WHERE c.state = 'resolved'
+                    ) shown WHERE latest <= """ + CardFactory.REPEATS_SHOWN + " GROUP BY how");
             Map<Duplicates.Match.Kind, Integer> split = countByKind(handle,
                     "SELECT how, COUNT(*) AS joins FROM repeat_splits GROUP BY how");
             List<Line> lines = new ArrayList<>();

@@ -6,7 +6,6 @@ import org.carebot.bot.store.CardStore;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -26,17 +25,17 @@ public final class RolePolicy {
     /** Empty when allowed; otherwise why not, in words for the person refused. */
     public Optional<String> refusal(Handle handle, Permission permission, Case kase, Actor actor) {
         CarebotConfig.QueueConfig queue = config.requireQueue(kase.queue());
-        return refusal(permission, queue, actor, "cases", "people in the case's channel",
+        return refusal(permission, queue, actor, "people in the case's channel",
                 () -> actsFromWorkingChannel(handle, kase, actor));
     }
 
     /** For actions on a queue rather than a case (restoring from its digest): {@code channel} means the queue's channel. */
     public Optional<String> refusalInQueue(Permission permission, CarebotConfig.QueueConfig queue, Actor actor) {
-        return refusal(permission, queue, actor, "posts", "people in the queue's channel",
+        return refusal(permission, queue, actor, "people in the queue's channel",
                 () -> queue.slackChannel().equals(actor.channel()));
     }
 
-    private Optional<String> refusal(Permission permission, CarebotConfig.QueueConfig queue, Actor actor, String things,
+    private Optional<String> refusal(Permission permission, CarebotConfig.QueueConfig queue, Actor actor,
                                      String channelMembers, BooleanSupplier inChannel) {
         List<String> holders = config.holdersOf(permission, queue);
         for (String holder : holders) {
@@ -44,12 +43,11 @@ public final class RolePolicy {
                     : holdsRole(holder, actor.userId());
             if (holds) return Optional.empty();
         }
-        String verb = permission.name().toLowerCase(Locale.ROOT);
-        if (holders.isEmpty()) return Optional.of("Nobody may " + verb + " " + things + " in " + queue.name() + ".");
+        if (holders.isEmpty()) return Optional.of("Nobody may " + permission.action() + " in " + queue.name() + ".");
         String who = String.join(" or ", holders.stream()
                 .map(h -> h.equals(CarebotConfig.CHANNEL_MEMBERS) ? channelMembers : "the " + h + " role")
                 .toList());
-        return Optional.of("Only " + who + " may " + verb + " " + things + " in " + queue.name() + ".");
+        return Optional.of("Only " + who + " may " + permission.action() + " in " + queue.name() + ".");
     }
 
     private boolean actsFromWorkingChannel(Handle handle, Case kase, Actor actor) {

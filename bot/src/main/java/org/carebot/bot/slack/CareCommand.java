@@ -5,7 +5,6 @@ import org.carebot.bot.cases.ClusterQuality;
 import org.carebot.bot.cases.QueueStats;
 import org.carebot.bot.cases.FlagQuality;
 import org.carebot.bot.cases.RetagQuality;
-import org.carebot.triage.Duplicates;
 import org.carebot.triage.Priority;
 
 import java.time.Duration;
@@ -26,8 +25,8 @@ public final class CareCommand {
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
             *Escalate* sends it to comms, legal, trust and safety or engineering, *Resolve* closes it, \
-            *Block author* (or *Unblock author*) stops (or restarts) cases from its author, and *Not this issue* \
-            beside a repeat makes it a case of its own.""";
+            *Block author* stops the author's posts opening cases (*Unblock author* lets them again), and \
+            *Not this issue* beside a repeat makes that post a case of its own.""";
 
     private final QueueStats stats;
     private final RetagQuality quality;
@@ -72,10 +71,13 @@ public final class CareCommand {
         FlagQuality.Report flags = flagQuality.report();
         ClusterQuality.Report repeats = clusterQuality.report();
         if (report.judged() == 0 && flags.judged() == 0 && repeats.judged() == 0) {
-            return "No case has been retagged, flagged or resolved yet: nothing to judge triage by.";
+            return "No case has been retagged, flagged, split or resolved yet: nothing to judge triage by.";
         }
-        StringBuilder out = new StringBuilder("*Triage quality, judged by people* (" + report.judged() + " cases, "
-                + report.retagged() + " retagged)\n");
+        StringBuilder out = new StringBuilder("*Triage quality, judged by people*\n");
+        if (report.judged() > 0) {
+            out.append("*Intents* (").append(report.judged()).append(" cases, ").append(report.retagged())
+                    .append(" retagged)\n");
+        }
         for (RetagQuality.Line line : report.lines()) {
             out.append(qualityLine(SlackCards.escape(line.intent()), line.precision(), line.recall(), line.judged()));
         }
@@ -90,16 +92,12 @@ public final class CareCommand {
             out.append("*Repeats joined to cases* (").append(repeats.judged()).append(" judged, ").append(repeats.split())
                     .append(" split off as another issue)\n");
             for (ClusterQuality.Line line : repeats.lines()) {
-                out.append(String.format(Locale.ROOT, "• *%s*: precision %.0f%% (%d judged)%n", MATCH_NAMES.get(line.kind()),
+                out.append(String.format(Locale.ROOT, "• *%s*: precision %.0f%% (%d judged)%n", line.kind().label(),
                         line.precision() * 100, line.judged()));
             }
         }
         return out.toString().stripTrailing();
     }
-
-    private static final Map<Duplicates.Match.Kind, String> MATCH_NAMES = Map.of(
-            Duplicates.Match.Kind.EXACT, "same words", Duplicates.Match.Kind.NEAR, "near repeats",
-            Duplicates.Match.Kind.SEMANTIC, "same issue in other words");
 
     private static String priorities(Map<Priority, Integer> counts) {
         return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));

@@ -50,6 +50,22 @@ public final class BlockedAuthors {
                 .execute() == 1;
     }
 
+    /** The open cases whose own post is by this author (under the key they are blocked by), oldest first. */
+    public List<Long> openCasesOf(Handle handle, String platform, Author author) {
+        Optional<String> key = key(author);
+        if (key.isEmpty()) return List.of();
+        boolean byId = key.get().startsWith("id:");
+        String sql = "SELECT c.id FROM cases c JOIN posts p ON p.id = c.post_id"
+                + " WHERE c.state <> 'resolved' AND p.platform = :platform AND "
+                + (byId ? "p.author_id = :author" : "p.author_id IS NULL AND LOWER(p.author_handle) = :author")
+                + " ORDER BY c.id";
+        return handle.createQuery(sql)
+                .bind("platform", platform)
+                .bind("author", byId ? author.id() : author.handle().toLowerCase(Locale.ROOT))
+                .mapTo(Long.class)
+                .list();
+    }
+
     /** Who posted, for asking about many posts at once. */
     public record Poster(String platform, Author author) {
     }

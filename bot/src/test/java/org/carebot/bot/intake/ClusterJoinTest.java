@@ -138,7 +138,7 @@ class ClusterJoinTest {
                 SlackRequests.slashCommand("/care", "quality", "UAGENT001", channel))).body()).get("text").asText();
         assertTrue(quality.contains("*Repeats joined to cases* (2 judged, 1 split off as another issue)"), quality);
         assertTrue(quality.contains("*same words*: precision 100% (1 judged)"), quality);
-        assertTrue(quality.contains("*same issue in other words*: precision 0% (1 judged)"), quality);
+        assertTrue(quality.contains("*same issue*: precision 0% (1 judged)"), quality);
     }
 
     @Test

@@ -241,24 +241,35 @@ class SlackActionsTest {
     }
 
     @Test
-    void an_unblocked_author_opens_cases_again_and_the_card_offers_the_block_it_undoes() {
-        long caseId = outageCase(109);
-        press(SlackRequests.buttonPress(CardActions.BLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
-        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains(CardActions.UNBLOCK_AUTHOR));
+    void an_unblocked_author_opens_cases_again_and_every_card_of_theirs_offers_the_button_that_applies() {
+        long outage = outageCase(109);
+        long billing = caseFor(111, "I was charged twice for my subscription, refund please");
+        String billingChannel = carebot.config.requireQueue(carebot.caseDetail(billing).get("queue").asText())
+                .slackChannel();
+        press(SlackRequests.buttonPress(CardActions.BLOCK_AUTHOR, outage, TestCarebot.CARE_LEAD, techChannel));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains(CardActions.UNBLOCK_AUTHOR)
+                && latestCard(billingChannel).contains(CardActions.UNBLOCK_AUTHOR));
         assertFalse(latestCard(techChannel).contains("\"" + CardActions.BLOCK_AUTHOR + "\""), "one of the two at a time");
 
-        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, AGENT, techChannel));
-        assertEquals("action_refused", actions(caseId).get(actions(caseId).size() - 1), "unblocking needs the block permission");
-        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
-        assertTrue(actions(caseId).contains("author_unblocked"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains("\"" + CardActions.BLOCK_AUTHOR + "\""));
+        // Blocked, then resolved: the resolved card keeps only the way to undo the block.
+        press(SlackRequests.buttonPress(CardActions.RESOLVE, outage, AGENT, techChannel));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(techChannel).contains("Resolved"));
+        assertTrue(latestCard(techChannel).contains(CardActions.UNBLOCK_AUTHOR), latestCard(techChannel));
+        assertFalse(latestCard(techChannel).contains(CardActions.CLAIM), latestCard(techChannel));
 
-        carebot.postTelegram(TelegramUpdates.message(110, 110, "I was charged twice for my subscription, refund please"),
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, outage, AGENT, techChannel));
+        assertEquals("action_refused", actions(outage).get(actions(outage).size() - 1), "unblocking needs the block permission");
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, outage, TestCarebot.CARE_LEAD, techChannel));
+        assertTrue(actions(outage).contains("author_unblocked"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestCard(billingChannel)
+                .contains("\"" + CardActions.BLOCK_AUTHOR + "\"") && !latestCard(techChannel).contains(CardActions.UNBLOCK_AUTHOR));
+
+        carebot.postTelegram(TelegramUpdates.message(110, 110, "Locked out of my account, the reset email never comes"),
                 TestCarebot.TELEGRAM_SECRET);
         carebot.awaitQuiet();
-        assertEquals(2, carebot.cases("").get("count").asInt(), "the author's next post opens a case");
-        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, caseId, TestCarebot.CARE_LEAD, techChannel));
-        assertEquals("action_refused", actions(caseId).get(actions(caseId).size() - 1), "not blocked any more");
+        assertEquals(3, carebot.cases("").get("count").asInt(), "the author's next post opens a case");
+        press(SlackRequests.buttonPress(CardActions.UNBLOCK_AUTHOR, billing, TestCarebot.CARE_LEAD, billingChannel));
+        assertEquals("action_refused", actions(billing).get(actions(billing).size() - 1), "not blocked any more");
     }
 
     /** The blocks of the latest card posted or updated in the channel. */
