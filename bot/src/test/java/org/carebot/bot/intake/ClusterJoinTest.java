@@ -42,6 +42,16 @@ class ClusterJoinTest {
                 .formatted(platform, id, text, id, id), TestCarebot.API_TOKEN);
     }
 
+    /** The post of the case's first post_joined event ("same issue 0.93: post #2 on instagram by ..."). */
+    private long joinedPostId(long caseId) {
+        String detail = StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
+                .filter(e -> e.get("action").asText().equals("post_joined")).findFirst().orElseThrow()
+                .get("detail").asText();
+        java.util.regex.Matcher post = java.util.regex.Pattern.compile("post #(\\d+)").matcher(detail);
+        assertTrue(post.find(), detail);
+        return Long.parseLong(post.group(1));
+    }
+
     private List<String> actions(long caseId) {
         return StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
                 .map(e -> e.get("action").asText()).toList();
@@ -139,6 +149,34 @@ class ClusterJoinTest {
         assertTrue(quality.contains("*Repeats joined to cases* (2 judged, 1 split off as another issue)"), quality);
         assertTrue(quality.contains("*same words*: precision 100% (1 judged)"), quality);
         assertTrue(quality.contains("*same issue*: precision 0% (1 judged)"), quality);
+    }
+
+    @Test
+    void a_split_holds_after_a_restart() {
+        post("x", "1861000000000000030", "Export to PDF button does nothing on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        JsonNode original = carebot.cases("").get("cases").get(0);
+        String channel = carebot.config.requireQueue(original.get("queue").asText()).slackChannel();
+        post("instagram", "17865799348089030", "Export to PDF button crashes the app on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        long repeatPostId = joinedPostId(original.get("id").asLong());
+        carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
+                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
+        carebot.awaitQuiet();
+        assertEquals(2, carebot.cases("").get("count").asInt());
+
+        String dbUrl = carebot.dbUrl;
+        carebot.close();
+        carebot = TestCarebot.start(slack, dbUrl);
+        post("discord", "1300000000000000030", "Export to PDF button crashes the app on Android 14, app v4.12!!");
+        carebot.awaitQuiet();
+
+        JsonNode cases = carebot.cases("").get("cases");
+        assertEquals(2, cases.size(), "the copy joined a case after the restart");
+        long splitCase = StreamSupport.stream(cases.spliterator(), false).mapToLong(c -> c.get("id").asLong())
+                .filter(id -> id != original.get("id").asLong()).findFirst().orElseThrow();
+        assertEquals(List.of("case_opened", "split_off", "post_joined"), actions(splitCase),
+                "the cluster index rebuilt at start keeps the split: the copy joins the new case");
     }
 
     @Test
