@@ -42,6 +42,20 @@ class ClusterJoinTest {
                 .formatted(platform, id, text, id, id), TestCarebot.API_TOKEN);
     }
 
+    /** A case, the channel of its owner card, and a repeat that triage joined to it but a person may call another bug. */
+    private record CaseWithRepeat(long caseId, String channel) {
+    }
+
+    private CaseWithRepeat caseWithRepeat(String n) {
+        post("x", "18610000000000000" + n, "Export to PDF button does nothing on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        JsonNode original = carebot.cases("").get("cases").get(0);
+        post("instagram", "178657993480890" + n, "Export to PDF button crashes the app on Android 14, app v4.12");
+        carebot.awaitQuiet();
+        return new CaseWithRepeat(original.get("id").asLong(),
+                carebot.config.requireQueue(original.get("queue").asText()).slackChannel());
+    }
+
     /** The post of the case's first post_joined event ("same issue 0.93: post #2 on instagram by ..."). */
     private long joinedPostId(long caseId) {
         String detail = StreamSupport.stream(carebot.caseDetail(caseId).get("events").spliterator(), false)
@@ -84,13 +98,9 @@ class ClusterJoinTest {
 
     @Test
     void a_repeat_a_person_says_is_another_issue_splits_off_as_its_own_case_and_its_copies_follow_it() {
-        post("x", "1861000000000000010", "Export to PDF button does nothing on Android 14, app v4.12");
-        carebot.awaitQuiet();
-        JsonNode original = carebot.cases("").get("cases").get(0);
-        long caseId = original.get("id").asLong();
-        String channel = carebot.config.requireQueue(original.get("queue").asText()).slackChannel();
-        post("instagram", "17865799348089010", "Export to PDF button crashes the app on Android 14, app v4.12");
-        carebot.awaitQuiet();
+        CaseWithRepeat joined = caseWithRepeat("10");
+        long caseId = joined.caseId();
+        String channel = joined.channel();
         assertEquals(1, carebot.cases("").get("count").asInt(), "triage took it for a repeat");
         assertEquals(List.of("case_opened", "post_joined"), actions(caseId));
 
@@ -153,15 +163,10 @@ class ClusterJoinTest {
 
     @Test
     void a_split_holds_after_a_restart() {
-        post("x", "1861000000000000030", "Export to PDF button does nothing on Android 14, app v4.12");
-        carebot.awaitQuiet();
-        JsonNode original = carebot.cases("").get("cases").get(0);
-        String channel = carebot.config.requireQueue(original.get("queue").asText()).slackChannel();
-        post("instagram", "17865799348089030", "Export to PDF button crashes the app on Android 14, app v4.12");
-        carebot.awaitQuiet();
-        long repeatPostId = joinedPostId(original.get("id").asLong());
+        CaseWithRepeat joined = caseWithRepeat("30");
         carebot.send(SlackRequests.signedNow(carebot.url("/slack/events"),
-                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, repeatPostId, "UAGENT001", channel)));
+                SlackRequests.postButtonPress(CardActions.SPLIT_REPEAT, joinedPostId(joined.caseId()), "UAGENT001",
+                        joined.channel())));
         carebot.awaitQuiet();
         assertEquals(2, carebot.cases("").get("count").asInt());
 
@@ -174,7 +179,7 @@ class ClusterJoinTest {
         JsonNode cases = carebot.cases("").get("cases");
         assertEquals(2, cases.size(), "the copy joined a case after the restart");
         long splitCase = StreamSupport.stream(cases.spliterator(), false).mapToLong(c -> c.get("id").asLong())
-                .filter(id -> id != original.get("id").asLong()).findFirst().orElseThrow();
+                .filter(id -> id != joined.caseId()).findFirst().orElseThrow();
         assertEquals(List.of("case_opened", "split_off", "post_joined"), actions(splitCase),
                 "the cluster index rebuilt at start keeps the split: the copy joins the new case");
     }
