@@ -76,7 +76,7 @@ public final class IntentModel implements AutoCloseable {
         for (int c = 0; c < intents.size(); c++) {
             for (ExampleIndex.Example example : index.examples(intents.get(c))) {
                 String text = example.text() == null ? "" : example.text();
-                samples.add(new WordPieceRegression.Sample(example.vector(), text,
+                samples.add(new WordPieceRegression.Sample(example.vector(), WordPieceRegression.pieces(text),
                         keywordFeatures(keywords.hits(TextMatch.fold(text))), c));
             }
         }

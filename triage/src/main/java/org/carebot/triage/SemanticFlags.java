@@ -3,6 +3,7 @@ package org.carebot.triage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -244,28 +245,35 @@ public final class SemanticFlags {
     private Map<SensitiveFlag, WordPieceRegression> trainModels(List<Row> rows) {
         Map<SensitiveFlag, WordPieceRegression> models = new EnumMap<>(SensitiveFlag.class);
         if (thresholds.modelWeight() == 0) return models;
+        // Every model learns from the same texts: their word pieces are extracted once, not once per flag.
+        Map<String, WordPieceRegression.Pieces> pieces = new HashMap<>();
+        for (Row row : rows) pieces.computeIfAbsent(row.text(), WordPieceRegression::pieces);
+        for (ExampleIndex.Example post : ordinaryPosts) pieces.computeIfAbsent(post.text(), WordPieceRegression::pieces);
         List<SensitiveFlag> withExamples = rows.stream().filter(row -> !row.counter()).map(Row::flag).distinct().toList();
-        withExamples.parallelStream().map(flag -> Map.entry(flag, trainModel(flag, rows))).toList()
+        withExamples.parallelStream().map(flag -> Map.entry(flag, trainModel(flag, rows, pieces))).toList()
                 .forEach(trained -> models.put(trained.getKey(), trained.getValue()));
         return models;
     }
 
-    private WordPieceRegression trainModel(SensitiveFlag flag, List<Row> rows) {
+    private WordPieceRegression trainModel(SensitiveFlag flag, List<Row> rows,
+                                           Map<String, WordPieceRegression.Pieces> pieces) {
         Set<String> flagged = new HashSet<>();
         for (Row row : rows) if (row.flag() == flag && !row.counter()) flagged.add(row.text());
         List<WordPieceRegression.Sample> samples = new ArrayList<>();
         for (Row row : rows) {
             boolean positive = row.flag() == flag && !row.counter();
-            if (positive || !flagged.contains(row.text())) samples.add(sample(row.vector(), row.text(), positive));
+            if (positive || !flagged.contains(row.text())) {
+                samples.add(sample(row.vector(), pieces.get(row.text()), positive));
+            }
         }
         for (ExampleIndex.Example post : ordinaryPosts) {
-            if (!flagged.contains(post.text())) samples.add(sample(post.vector(), post.text(), false));
+            if (!flagged.contains(post.text())) samples.add(sample(post.vector(), pieces.get(post.text()), false));
         }
         return WordPieceRegression.train(samples, 2);
     }
 
-    private static WordPieceRegression.Sample sample(float[] vector, String text, boolean flagged) {
-        return new WordPieceRegression.Sample(vector, text, NO_EXTRA_FEATURES, flagged ? FLAGGED : 0);
+    private static WordPieceRegression.Sample sample(float[] vector, WordPieceRegression.Pieces pieces, boolean flagged) {
+        return new WordPieceRegression.Sample(vector, pieces, NO_EXTRA_FEATURES, flagged ? FLAGGED : 0);
     }
 
     public Reading read(String text) {

@@ -20,8 +20,11 @@ final class WordPieceRegression {
     /** Embeddings weigh less than word pieces: with equal weight the intent model leaned on the English-only embedding. */
     private static final double EMBEDDING_SCALE = 0.3;
 
-    /** One labeled text: its embedding, the caller's extra features (the same number for every sample) and its class. */
-    record Sample(float[] embedding, String text, double[] extra, int label) {
+    /**
+     * One labeled text: its embedding, its word pieces ({@link #pieces}: a caller training several models on the same
+     * texts extracts them once), the caller's extra features (the same number for every sample) and its class.
+     */
+    record Sample(float[] embedding, Pieces pieces, double[] extra, int label) {
     }
 
     /**
@@ -66,9 +69,7 @@ final class WordPieceRegression {
         int extras = samples.isEmpty() ? 0 : samples.get(0).extra().length;
         WordPieceRegression model = new WordPieceRegression(classes, dimensions, extras, idf(samples));
         List<Features> features = new ArrayList<>();
-        for (Sample sample : samples) {
-            features.add(model.features(sample.embedding(), pieces(sample.text()), sample.extra()));
-        }
+        for (Sample sample : samples) features.add(model.features(sample.embedding(), sample.pieces(), sample.extra()));
         List<Integer> order = new ArrayList<>();
         for (int n = 0; n < samples.size(); n++) order.add(n);
         Random random = new Random(7);
@@ -134,7 +135,7 @@ final class WordPieceRegression {
     private static float[] idf(List<Sample> samples) {
         int[] documentFrequency = new int[HASHED];
         for (Sample sample : samples) {
-            for (long piece : pieces(sample.text()).counts.grams()) documentFrequency[(int) piece]++;
+            for (long piece : sample.pieces().counts.grams()) documentFrequency[(int) piece]++;
         }
         float[] idf = new float[HASHED];
         for (int i = 0; i < HASHED; i++) idf[i] = CharGramTable.idf(samples.size(), documentFrequency[i]);
