@@ -297,8 +297,7 @@ public final class CaseCommands {
             afterChange.run();
             return new Outcome.Refused(reason);
         }
-        Case[] opened = new Case[1];
-        StoredPost[] split = new StoredPost[1];
+        String[] splitText = new String[1];
         Outcome outcome = run(caseId.get(), actor, Permission.SPLIT, (handle, kase, now) -> {
             Optional<ClusterStore.Repeat> repeat = clusters.leave(handle, kase.id(), postId);
             if (repeat.isEmpty()) {
@@ -315,13 +314,12 @@ public final class CaseCommands {
             events.append(handle, own.id(), actor.userId(), "split_off", null, own.snapshot(),
                     "was counted as a repeat of case #" + kase.id(), now);
             refreshAllCards(handle, kase, now);
-            opened[0] = own;
-            split[0] = post;
+            splitText[0] = post.post().text();
             return new Outcome.Done(own, "Post #" + postId + " is now case #" + own.id() + " in "
                     + queueName(own.queue()) + "; case #" + kase.id() + " no longer counts it.");
         });
-        if (outcome instanceof Outcome.Done) {
-            clusterCorrections.split(caseId.get(), opened[0].id(), opened[0].intent(), split[0].post().text());
+        if (outcome instanceof Outcome.Done done) {
+            clusterCorrections.split(caseId.get(), done.kase().id(), done.kase().intent(), splitText[0]);
         }
         return outcome;
     }

@@ -13,11 +13,14 @@ import java.util.Set;
 /** Authors people blocked: keyed by the platform's author id, or the handle when the platform gives no id. */
 public final class BlockedAuthors {
 
+    private static final String ID_KEY = "id:";
+    private static final String HANDLE_KEY = "handle:";
+
     /** The key an author is blocked under, or empty when the post names no author at all. */
     public static Optional<String> key(Author author) {
-        if (author.id() != null && !author.id().isBlank()) return Optional.of("id:" + author.id());
+        if (author.id() != null && !author.id().isBlank()) return Optional.of(ID_KEY + author.id());
         if (author.handle() != null && !author.handle().isBlank()) {
-            return Optional.of("handle:" + author.handle().toLowerCase(Locale.ROOT));
+            return Optional.of(HANDLE_KEY + author.handle().toLowerCase(Locale.ROOT));
         }
         return Optional.empty();
     }
@@ -54,14 +57,15 @@ public final class BlockedAuthors {
     public List<Long> openCasesOf(Handle handle, String platform, Author author) {
         Optional<String> key = key(author);
         if (key.isEmpty()) return List.of();
-        boolean byId = key.get().startsWith("id:");
+        // The key is "id:<id>" or "handle:<lowercased handle>": match the post's column it was made from.
+        boolean byId = key.get().startsWith(ID_KEY);
         String sql = "SELECT c.id FROM cases c JOIN posts p ON p.id = c.post_id"
                 + " WHERE c.state <> 'resolved' AND p.platform = :platform AND "
                 + (byId ? "p.author_id = :author" : "p.author_id IS NULL AND LOWER(p.author_handle) = :author")
                 + " ORDER BY c.id";
         return handle.createQuery(sql)
                 .bind("platform", platform)
-                .bind("author", byId ? author.id() : author.handle().toLowerCase(Locale.ROOT))
+                .bind("author", key.get().substring(key.get().indexOf(':') + 1))
                 .mapTo(Long.class)
                 .list();
     }
