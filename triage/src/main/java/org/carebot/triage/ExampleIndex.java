@@ -28,22 +28,28 @@ public final class ExampleIndex {
     public record IntentSimilarity(String intent, double meanTopK, double best, Example nearest) {
     }
 
-    /** The examples of one intent, their vectors in one table for a tight loop. */
-    private record Group(String intent, List<Example> examples, VectorTable vectors) {
-        Group(String intent, List<Example> examples) {
-            this(intent, examples, new VectorTable(examples.stream().map(Example::vector).toList()));
+    /** The examples of one intent: rows {@code start} to {@code start + examples.size()} of the snapshot's table. */
+    private record Group(String intent, List<Example> examples, int start) {
+    }
+
+    /**
+     * The groups, and every example in group order: their vectors in one table, scanned in one pass (a table per
+     * intent made ten short loops, twice the time), and their surface forms (the lexical half of a similarity).
+     */
+    private record Snapshot(List<Group> groups, VectorTable vectors, CharGramTable surface) {
+        static Snapshot of(Map<String, List<Example>> byIntent) {
+            List<Group> groups = new ArrayList<>();
+            List<Example> all = new ArrayList<>();
+            byIntent.forEach((intent, examples) -> {
+                groups.add(new Group(intent, List.copyOf(examples), all.size()));
+                all.addAll(examples);
+            });
+            return new Snapshot(List.copyOf(groups), new VectorTable(all.stream().map(Example::vector).toList()),
+                    new CharGramTable(all.stream().map(Example::text).toList()));
         }
     }
 
-    /** The groups, and the surface form of every example in group order (for the lexical half of a similarity). */
-    private record Snapshot(List<Group> groups, CharGramTable surface) {
-        static Snapshot of(List<Group> groups) {
-            return new Snapshot(groups, new CharGramTable(
-                    groups.stream().flatMap(g -> g.examples().stream()).map(Example::text).toList()));
-        }
-    }
-
-    private volatile Snapshot snapshot = Snapshot.of(List.of());
+    private volatile Snapshot snapshot = Snapshot.of(Map.of());
 
     public synchronized void add(Example example) {
         addAll(List.of(example));
@@ -53,9 +59,7 @@ public final class ExampleIndex {
         Map<String, List<Example>> byIntent = new LinkedHashMap<>();
         for (Group group : snapshot.groups()) byIntent.put(group.intent(), new ArrayList<>(group.examples()));
         for (Example example : added) byIntent.computeIfAbsent(example.intent(), i -> new ArrayList<>()).add(example);
-        List<Group> next = new ArrayList<>();
-        byIntent.forEach((intent, examples) -> next.add(new Group(intent, List.copyOf(examples))));
-        snapshot = Snapshot.of(List.copyOf(next));
+        snapshot = Snapshot.of(byIntent);
     }
 
     /** The examples of one intent, as they are now. */
@@ -82,36 +86,39 @@ public final class ExampleIndex {
      */
     public List<IntentSimilarity> similarities(float[] query, String text, int k, double surfaceWeight) {
         Snapshot current = snapshot;
-        float[] surface = surfaceWeight > 0 ? current.surface().similarities(text) : null;
-        List<IntentSimilarity> result = new ArrayList<>(current.groups().size());
-        int offset = 0;
-        for (Group group : current.groups()) {
-            float[] similarities = group.vectors().dot(query);
-            if (surface != null) {
-                for (int i = 0; i < similarities.length; i++) {
-                    similarities[i] = (float) ((1 - surfaceWeight) * similarities[i]
-                            + surfaceWeight * surface[offset + i]);
-                }
+        float[] similarities = current.vectors().dot(query);
+        if (surfaceWeight > 0) {
+            float[] surface = current.surface().similarities(text);
+            for (int i = 0; i < similarities.length; i++) {
+                similarities[i] = (float) ((1 - surfaceWeight) * similarities[i] + surfaceWeight * surface[i]);
             }
-            offset += similarities.length;
-            int best = 0;
-            for (int i = 1; i < similarities.length; i++) {
+        }
+        List<IntentSimilarity> result = new ArrayList<>(current.groups().size());
+        for (Group group : current.groups()) {
+            int start = group.start();
+            int end = start + group.examples().size();
+            int best = start;
+            for (int i = start + 1; i < end; i++) {
                 if (similarities[i] > similarities[best]) best = i;
             }
-            result.add(new IntentSimilarity(group.intent(), meanOfTop(similarities, k), similarities[best],
-                    group.examples().get(best)));
+            result.add(new IntentSimilarity(group.intent(), meanOfTop(similarities, start, end, k), similarities[best],
+                    group.examples().get(best - start)));
         }
         result.sort(Comparator.comparingDouble(IntentSimilarity::meanTopK).reversed());
         return result;
     }
 
-    /** The mean of the k largest values; a pass with a short sorted list, not a sort of every example's similarity. */
-    static double meanOfTop(float[] values, int k) {
-        int take = Math.min(k, values.length);
-        if (take == 0) return 0;
+    /**
+     * The mean of the k largest of {@code values[from .. to)}; a pass with a short sorted list, not a sort of every
+     * example's similarity.
+     */
+    static double meanOfTop(float[] values, int from, int to, int k) {
+        int take = Math.min(k, to - from);
+        if (take <= 0) return 0;
         float[] top = new float[take];
         Arrays.fill(top, Float.NEGATIVE_INFINITY);
-        for (float value : values) {
+        for (int at = from; at < to; at++) {
+            float value = values[at];
             if (value <= top[take - 1]) continue;
             int i = take - 1;
             while (i > 0 && top[i - 1] < value) {

@@ -41,9 +41,19 @@ final class VectorTable {
         return scores;
     }
 
-    /** Adds the query's dot product with each of the first {@code rows} rows of column-major {@code columns}. */
+    /**
+     * Adds the query's dot product with each of the first {@code rows} rows of column-major {@code columns}. Four
+     * dimensions per pass: one dimension per pass loaded and stored every score once per dimension, and that, not the
+     * arithmetic, bounded the loop (2.4x slower over 1,142 rows; eight per pass the JIT no longer vectorizes).
+     */
     static void addProducts(float[][] columns, int rows, float[] query, float[] scores) {
-        for (int d = 0; d < columns.length; d++) {
+        int d = 0;
+        for (; d + 3 < columns.length; d += 4) {
+            float q0 = query[d], q1 = query[d + 1], q2 = query[d + 2], q3 = query[d + 3];
+            float[] c0 = columns[d], c1 = columns[d + 1], c2 = columns[d + 2], c3 = columns[d + 3];
+            for (int r = 0; r < rows; r++) scores[r] += q0 * c0[r] + q1 * c1[r] + q2 * c2[r] + q3 * c3[r];
+        }
+        for (; d < columns.length; d++) {
             float q = query[d];
             float[] column = columns[d];
             for (int r = 0; r < rows; r++) scores[r] += q * column[r];

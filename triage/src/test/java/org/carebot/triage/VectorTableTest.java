@@ -25,6 +25,23 @@ class VectorTableTest {
     }
 
     @Test
+    void any_number_of_dimensions_is_scanned_whole() {
+        Random random = new Random(5);
+        for (int dimensions = 1; dimensions <= 9; dimensions++) {
+            List<float[]> rows = List.of(randomVector(random, dimensions), randomVector(random, dimensions));
+            float[] query = randomVector(random, dimensions);
+
+            float[] scores = new VectorTable(rows).dot(query);
+
+            for (int r = 0; r < rows.size(); r++) {
+                double expected = 0;
+                for (int d = 0; d < dimensions; d++) expected += query[d] * rows.get(r)[d];
+                assertEquals(expected, scores[r], 1e-5, dimensions + " dimensions, row " + r);
+            }
+        }
+    }
+
+    @Test
     void an_empty_table_scores_nothing() {
         assertEquals(0, new VectorTable(List.of()).dot(new float[]{0, 1}).length);
     }
@@ -37,7 +54,11 @@ class VectorTableTest {
     }
 
     private static float[] randomVector(Random random) {
-        float[] v = new float[384];
+        return randomVector(random, 384);
+    }
+
+    private static float[] randomVector(Random random, int dimensions) {
+        float[] v = new float[dimensions];
         for (int i = 0; i < v.length; i++) v[i] = (float) random.nextGaussian();
         return v;
     }

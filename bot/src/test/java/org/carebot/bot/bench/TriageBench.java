@@ -128,6 +128,7 @@ public final class TriageBench {
         try (org.carebot.bot.intake.TriageKit kit = org.carebot.bot.intake.TriageKit.build(config)) {
             List<Post> posts = texts.stream().map(text -> Post.ofText("x", "engine", text)).toList();
             long timed = 0;
+            long fastest = Long.MAX_VALUE;
             int rounds = 30;
             for (int round = 0; round < rounds; round++) {
                 long started = System.nanoTime();
@@ -135,11 +136,17 @@ public final class TriageBench {
                     kit.engine().triage(post);
                     kit.fingerprint(post.text());
                 }
-                if (round >= 10) timed += System.nanoTime() - started;
+                long took = System.nanoTime() - started;
+                if (round >= 10) {
+                    timed += took;
+                    fastest = Math.min(fastest, took);
+                }
             }
             double micros = timed / 1e3 / (posts.size() * (rounds - 10));
-            System.out.printf(Locale.ROOT, "Engine alone (one thread, embeddings cached): %.0f us per post; the model "
-                    + "takes %.0f us of a core per text at the raw rate on 2 cores%n", micros, 2e6 / rawRate);
+            // On a shared machine the fastest round is the one least slowed by other tenants: compare changes by it.
+            System.out.printf(Locale.ROOT, "Engine alone (one thread, embeddings cached): %.0f us per post, fastest "
+                    + "round %.0f us; the model takes %.0f us of a core per text at the raw rate on 2 cores%n", micros,
+                    fastest / 1e3 / posts.size(), 2e6 / rawRate);
         }
     }
 
