@@ -215,6 +215,8 @@ public final class TriageBench {
         long writerCpu;
         long engineCpu;
         long compiling = jitMillis();
+        long gcPauses = gcMillis();
+        long processCpu = processCpuNanos();
         try (Carebot carebot = Carebot.start(Settings.fromEnvironment(env), config, Clock.systemUTC())) {
             // The rate comes from the triage timestamps, so the wait need not be fine: a count over every post each
             // 50 ms took CPU from the two cores being measured.
@@ -223,6 +225,8 @@ public final class TriageBench {
             engineCpu = threadCpuNanos("carebot-triage-engine");
         }
         compiling = jitMillis() - compiling;
+        gcPauses = gcMillis() - gcPauses;
+        processCpu = processCpuNanos() - processCpu;
         List<Instant> triagedAt = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT triaged_at FROM triages WHERE post_id >= " + firstStored[0]
@@ -240,7 +244,21 @@ public final class TriageBench {
                 measuredFrom, rate, rate / rawRate);
         System.out.println("  posts/s per 1,000 posts, from the start:" + perThousand);
         printCpuPerPost(writerCpu, engineCpu, n);
-        System.out.printf(Locale.ROOT, "  JIT compiling during the phase (start-up included): %.1f s%n", compiling / 1e3);
+        System.out.printf(Locale.ROOT, "  the whole JVM %.2f ms of CPU per post; during the phase (start-up included) "
+                + "the JIT compiled for %.1f s and garbage collection paused for %.1f s%n", processCpu / 1e6 / n,
+                compiling / 1e3, gcPauses / 1e3);
+    }
+
+    /** Time the collectors have paused the application so far. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+    }
+
+    /** CPU time of the whole JVM so far: every thread, the JIT's and the collector's included. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Time the JIT compilers have spent compiling so far, summed over their threads. */
