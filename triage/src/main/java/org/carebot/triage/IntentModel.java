@@ -16,6 +16,7 @@ public final class IntentModel implements AutoCloseable {
     private final ExampleIndex index;
     private final KeywordIntentClassifier keywords;
     private final List<String> intents;
+    private final RegressionTraining training;
     private volatile Model model;
     private final BackgroundTraining retraining;
 
@@ -24,7 +25,12 @@ public final class IntentModel implements AutoCloseable {
     }
 
     public IntentModel(ExampleIndex index, TriageRules rules) {
+        this(index, rules, RegressionTraining.DEFAULT);
+    }
+
+    public IntentModel(ExampleIndex index, TriageRules rules, RegressionTraining training) {
         this.index = index;
+        this.training = training;
         this.keywords = new KeywordIntentClassifier(rules);
         this.intents = rules.intents().stream().map(TriageRules.IntentRule::name).toList();
         this.retraining = new BackgroundTraining("intent", () -> model = train(),
@@ -80,7 +86,7 @@ public final class IntentModel implements AutoCloseable {
                         keywordFeatures(keywords.hits(TextMatch.fold(text))), c));
             }
         }
-        return new Model(samples.isEmpty() ? 0 : trainedOn, WordPieceRegression.train(samples, intents.size()));
+        return new Model(samples.isEmpty() ? 0 : trainedOn, WordPieceRegression.train(samples, intents.size(), training));
     }
 
     /** Per intent, its config keywords found in the text: none 0, one 0.5, two or more 1. */

@@ -269,7 +269,7 @@ public final class SemanticFlags {
         for (ExampleIndex.Example post : ordinaryPosts) {
             if (!flagged.contains(post.text())) samples.add(sample(post.vector(), pieces.get(post.text()), false));
         }
-        return WordPieceRegression.train(samples, 2);
+        return WordPieceRegression.train(samples, 2, RegressionTraining.DEFAULT);
     }
 
     private static WordPieceRegression.Sample sample(float[] vector, WordPieceRegression.Pieces pieces, boolean flagged) {

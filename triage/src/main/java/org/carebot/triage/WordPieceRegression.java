@@ -14,11 +14,6 @@ final class WordPieceRegression {
 
     /** Word pieces are hashed into this many weights per class. */
     private static final int HASHED = 1 << 16;
-    private static final int EPOCHS = 40;
-    private static final double LEARNING_RATE = 1.0;
-    private static final double L2 = 1e-4;
-    /** Embeddings weigh less than word pieces: with equal weight the intent model leaned on the English-only embedding. */
-    private static final double EMBEDDING_SCALE = 0.3;
 
     /**
      * One labeled text: its embedding, its word pieces ({@link #pieces}: a caller training several models on the same
@@ -43,6 +38,7 @@ final class WordPieceRegression {
     private record Features(double[] dense, int[] pieces, float[] weights) {
     }
 
+    private final RegressionTraining training;
     private final int classes;
     private final int dimensions;
     private final int extras;
@@ -56,7 +52,8 @@ final class WordPieceRegression {
     private final float[] pieces;
     private final float[] idf;
 
-    private WordPieceRegression(int classes, int dimensions, int extras, float[] idf) {
+    private WordPieceRegression(RegressionTraining training, int classes, int dimensions, int extras, float[] idf) {
+        this.training = training;
         this.classes = classes;
         this.dimensions = dimensions;
         this.extras = extras;
@@ -69,18 +66,18 @@ final class WordPieceRegression {
      * Trains on the samples, shuffled the same way each time (reproducible). Without samples every class is equally
      * likely.
      */
-    static WordPieceRegression train(List<Sample> samples, int classes) {
+    static WordPieceRegression train(List<Sample> samples, int classes, RegressionTraining training) {
         int dimensions = samples.isEmpty() ? 0 : samples.get(0).embedding().length;
         int extras = samples.isEmpty() ? 0 : samples.get(0).extra().length;
-        WordPieceRegression model = new WordPieceRegression(classes, dimensions, extras, idf(samples));
+        WordPieceRegression model = new WordPieceRegression(training, classes, dimensions, extras, idf(samples));
         List<Features> features = new ArrayList<>();
         for (Sample sample : samples) features.add(model.features(sample.embedding(), sample.pieces(), sample.extra()));
         List<Integer> order = new ArrayList<>();
         for (int n = 0; n < samples.size(); n++) order.add(n);
         Random random = new Random(7);
-        for (int epoch = 0; epoch < EPOCHS && !samples.isEmpty(); epoch++) {
+        for (int epoch = 0; epoch < training.epochs() && !samples.isEmpty(); epoch++) {
             Collections.shuffle(order, random);
-            double step = LEARNING_RATE / (1 + epoch * 0.1);
+            double step = training.learningRate() / (1 + epoch * 0.1);
             for (int n : order) model.descend(features.get(n), samples.get(n).label(), step);
         }
         return model;
@@ -102,7 +99,9 @@ final class WordPieceRegression {
         for (int c = 0; c < classes; c++) {
             errors[c] = p[c] - (label == c ? 1 : 0);
             double[] weights = dense[c];
-            for (int d = 0; d < weights.length; d++) weights[d] -= step * (errors[c] * x.dense()[d] + L2 * weights[d]);
+            for (int d = 0; d < weights.length; d++) {
+                weights[d] -= step * (errors[c] * x.dense()[d] + training.l2() * weights[d]);
+            }
         }
         // No decay on the word-piece weights: it would touch all 65,536 per class at every step.
         for (int k = 0; k < x.pieces().length; k++) {
@@ -129,7 +128,7 @@ final class WordPieceRegression {
 
     private Features features(float[] embedding, Pieces pieces, double[] extra) {
         double[] dense = new double[dimensions + extras + 1];
-        for (int i = 0; i < Math.min(dimensions, embedding.length); i++) dense[i] = EMBEDDING_SCALE * embedding[i];
+        for (int i = 0; i < Math.min(dimensions, embedding.length); i++) dense[i] = training.embeddingScale() * embedding[i];
         System.arraycopy(extra, 0, dense, dimensions, Math.min(extras, extra.length));
         dense[dense.length - 1] = 1;  // bias
 
