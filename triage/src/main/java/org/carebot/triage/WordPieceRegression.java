@@ -47,7 +47,7 @@ final class WordPieceRegression {
     /**
      * The word-piece weights, piece by piece: piece {@code p}'s weight for class {@code c} is at {@code p * classes + c}.
      * A post's pieces fall all over the table, and this layout fetches all classes of one in one cache line; a table
-     * per class made each a cache miss of its own (the scatter was a sixth of triage's Java time).
+     * per class made each class a cache miss of its own.
      */
     private final float[] pieces;
     private final float[] idf;
