@@ -20,8 +20,11 @@ public final class IntentModel implements AutoCloseable {
     private volatile Model model;
     private final BackgroundTraining retraining;
 
-    /** A trained regression, and how many examples the index held when its training began. */
-    private record Model(int trainedOn, WordPieceRegression regression) {
+    /**
+     * A trained regression, how many examples the index held when its training began, and whether any of them was of
+     * an intent it learns (an index of "other" labels alone teaches it nothing).
+     */
+    private record Model(int trainedOn, WordPieceRegression regression, boolean learned) {
     }
 
     public IntentModel(ExampleIndex index, TriageRules rules) {
@@ -48,7 +51,7 @@ public final class IntentModel implements AutoCloseable {
      */
     public double[] probabilities(float[] embedding, String text, Map<String, List<String>> keywordHits) {
         Model current = current();
-        if (current.trainedOn() == 0) return new double[intents.size()];
+        if (!current.learned()) return new double[intents.size()];
         return current.regression().probabilities(embedding, text, keywordFeatures(keywordHits));
     }
 
@@ -86,7 +89,7 @@ public final class IntentModel implements AutoCloseable {
                         keywordFeatures(keywords.hits(TextMatch.fold(text))), c));
             }
         }
-        return new Model(samples.isEmpty() ? 0 : trainedOn, WordPieceRegression.train(samples, intents.size(), training));
+        return new Model(trainedOn, WordPieceRegression.train(samples, intents.size(), training), !samples.isEmpty());
     }
 
     /** Per intent, its config keywords found in the text: none 0, one 0.5, two or more 1. */

@@ -14,10 +14,14 @@ public record RegressionTraining(int epochs, double learningRate, double l2, dou
 
     public RegressionTraining {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be above 0, got " + learningRate);
-        if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be 0 or more, got " + l2);
-        if (!(embeddingScale >= 0)) {
-            throw new IllegalArgumentException("embedding scale must be 0 or more, got " + embeddingScale);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a number above 0, got " + learningRate);
+        }
+        if (!(l2 >= 0) || !Double.isFinite(l2)) {
+            throw new IllegalArgumentException("l2 must be a number of 0 or more, got " + l2);
+        }
+        if (!(embeddingScale >= 0) || !Double.isFinite(embeddingScale)) {
+            throw new IllegalArgumentException("embedding scale must be a number of 0 or more, got " + embeddingScale);
         }
     }
 }

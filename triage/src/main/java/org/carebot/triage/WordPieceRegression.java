@@ -46,8 +46,8 @@ final class WordPieceRegression {
     private final double[][] dense;
     /**
      * The word-piece weights, piece by piece: piece {@code p}'s weight for class {@code c} is at {@code p * classes + c}.
-     * A post's pieces fall all over the table, and this layout fetches all classes of one in one cache line; a table
-     * per class made each class a cache miss of its own.
+     * A post's pieces fall all over the table, and this layout fetches all classes of one in one or two cache lines; a
+     * table per class made each class a cache miss of its own.
      */
     private final float[] pieces;
     private final float[] idf;

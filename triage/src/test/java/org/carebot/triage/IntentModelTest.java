@@ -121,6 +121,18 @@ class IntentModelTest {
         }
     }
 
+    @Test
+    void labels_it_does_not_learn_alone_leave_the_model_idle_and_up_to_date() {
+        example("other", "no idea what this one is about", ExampleIndex.Source.RETAG);
+        try (IntentModel model = new IntentModel(index, TriageFixtures.rules())) {
+            model.warmUp();
+            double[] p = model.probabilities(embedder.embed("anything"), "anything", keywordHits("anything"));
+
+            assertEquals(0, java.util.Arrays.stream(p).sum(), "nothing learned, no intent is likely");
+            assertTrue(model.upToDate(), "it has seen every example; no retraining round after round");
+        }
+    }
+
     /** Nearest examples (meaning only) and the model, half each. */
     private ExampleIntentClassifier blendedHalfAndHalf(IntentModel model) {
         return new ExampleIntentClassifier(embedder, index, TriageFixtures.rules(),

@@ -13,5 +13,11 @@ class RegressionTrainingTest {
         assertThrows(IllegalArgumentException.class, () -> new RegressionTraining(40, Double.NaN, 1e-4, 0.3));
         assertThrows(IllegalArgumentException.class, () -> new RegressionTraining(40, 1.0, -1e-4, 0.3));
         assertThrows(IllegalArgumentException.class, () -> new RegressionTraining(40, 1.0, 1e-4, -0.3));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RegressionTraining(40, Double.POSITIVE_INFINITY, 1e-4, 0.3));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RegressionTraining(40, 1.0, Double.POSITIVE_INFINITY, 0.3));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RegressionTraining(40, 1.0, 1e-4, Double.POSITIVE_INFINITY));
     }
 }
