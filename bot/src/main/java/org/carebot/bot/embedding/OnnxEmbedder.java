@@ -116,10 +116,34 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         return name;
     }
 
+    /**
+     * The texts' embeddings, in order. A text with nothing for the model to read (only spaces, invisible format
+     * characters such as a zero-width space, or lone accents) embeds as the zero vector: like nothing else, so it
+     * joins no case by meaning and its intent is left to a person. The model itself refuses such a text.
+     */
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        List<String> readable = texts.stream().filter(OnnxEmbedder::readable).toList();
+        List<TextSegment> segments = readable.stream().map(TextSegment::from).toList();
+        List<float[]> embedded = segments.isEmpty() ? List.of()
+                : model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        if (readable.size() == texts.size()) return embedded;
+        List<float[]> out = new java.util.ArrayList<>(texts.size());
+        int next = 0;
+        for (String text : texts) out.add(readable(text) ? embedded.get(next++) : new float[model.dimension()]);
+        return out;
+    }
+
+    /**
+     * Whether the model's tokenizer finds anything in the text: it drops whitespace, control and format characters,
+     * and the accents it strips after decomposing (what is left of a lone combining mark is nothing).
+     */
+    static boolean readable(String text) {
+        return text != null && text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && c != 0xFFFD && switch (Character.getType(c)) {
+                    case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK -> false;
+                    default -> true;
+                });
     }
 
     @Override

@@ -51,6 +51,28 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void a_text_with_nothing_to_read_embeds_as_nothing_and_its_neighbours_as_usual() {
+        OnnxEmbedder model = OnnxEmbedder.bundled();
+        // A zero-width space, a byte-order mark, a soft hyphen, a lone accent, a left-to-right mark: the tokenizer keeps
+        // none of them, and the model refuses a text without tokens.
+        List<String> nothing = List.of("\u200b", "\u200b \ufeff", "\u00ad", "\u0301", "\u200e");
+        List<String> texts = new java.util.ArrayList<>(List.of("charged twice this month"));
+        texts.addAll(nothing);
+        texts.add("the app crashes on login");
+
+        List<float[]> vectors = model.embedAll(texts);
+
+        assertEquals(texts.size(), vectors.size());
+        for (int i = 1; i <= nothing.size(); i++) {
+            assertEquals(0.0, TextEmbedder.cosine(vectors.get(i), vectors.get(i)), 0.0, "zero vector for #" + i);
+        }
+        assertEquals(1.0, TextEmbedder.cosine(vectors.get(0), model.embed(texts.get(0))), 1e-5);
+        assertEquals(1.0, TextEmbedder.cosine(vectors.get(texts.size() - 1), model.embed(texts.get(texts.size() - 1))),
+                1e-5);
+        assertEquals(1.0, TextEmbedder.cosine(model.embed("🙂"), model.embed("🙂")), 1e-5, "an emoji is read");
+    }
+
+    @Test
     void a_list_spread_over_threads_comes_back_in_order_as_each_text_alone() {
         List<String> texts = java.util.stream.IntStream.range(0, 24)
                 .mapToObj(i -> "post " + i + ": " + (i % 2 == 0 ? "charged twice this month" : "the app crashes on login"))

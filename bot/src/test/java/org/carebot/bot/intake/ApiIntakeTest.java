@@ -82,6 +82,21 @@ class ApiIntakeTest {
         }
 
         @Test
+        void a_post_the_model_finds_nothing_to_read_in_still_reaches_a_person() {
+            // A zero-width space is no whitespace to the intake, and the model refuses a text it reads no word in.
+            carebot.postJson("/api/posts", post("1861000000000000093", "\u200b"), TestCarebot.API_TOKEN);
+            carebot.awaitQuiet();
+
+            JsonNode kase = null;
+            for (JsonNode one : carebot.cases("limit=100").get("cases")) {
+                if (one.toString().contains("1861000000000000093")) kase = one;
+            }
+            assertTrue(kase != null, "a case, not a post set aside as failed: " + carebot.cases("limit=100"));
+            assertEquals("other", kase.get("intent").asText());
+            assertTrue(kase.get("human_only").asBoolean());
+        }
+
+        @Test
         void without_the_bearer_token_nothing_is_stored() {
             HttpResponse<String> none = carebot.postJson("/api/posts", post("1", "hello"), null);
             HttpResponse<String> wrong = carebot.postJson("/api/posts", post("1", "hello"), "guess");
