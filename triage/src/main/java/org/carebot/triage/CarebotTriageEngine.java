@@ -65,6 +65,11 @@ public final class CarebotTriageEngine implements TriageEngine {
 
     @Override
     public Triage triage(Post post) {
+        String readable = TextMatch.capMarkRuns(post.text());
+        if (!readable.equals(post.text())) {
+            post = new Post(post.platform(), post.platformId(), post.author(), readable, post.url(), post.postedAt(),
+                    post.conversationId());
+        }
         String folded = TextMatch.fold(post.text());
         String language = languages.detect(post.text());
         Set<SensitiveFlag> found = sensitiveFlags(post.text(), folded);
@@ -156,9 +161,9 @@ public final class CarebotTriageEngine implements TriageEngine {
             points += rules.spam().threshold();
         }
         for (Pattern pattern : spamPatterns) {
-            var matcher = pattern.matcher(text);
-            if (matcher.find()) {
-                evidence.add("pattern \"" + matcher.group().strip() + "\"");
+            Optional<String> found = find(pattern, text);
+            if (found.isPresent()) {
+                evidence.add("pattern \"" + found.get().strip() + "\"");
                 points += 2;
             }
         }
@@ -167,6 +172,25 @@ public final class CarebotTriageEngine implements TriageEngine {
             points += 1;
         }
         return points >= rules.spam().threshold() ? evidence : List.of();
+    }
+
+    /** How long one config pattern may search one post; a sound pattern takes microseconds. */
+    private static final long PATTERN_BUDGET_NANOS = 100_000_000L;
+    private static final System.Logger log = System.getLogger(CarebotTriageEngine.class.getName());
+
+    /**
+     * The pattern's first match in the text, if it finds one within its time. One that runs out of time counts as no
+     * match, and the log names it so that the operator can write it again.
+     */
+    private static Optional<String> find(Pattern pattern, String text) {
+        try {
+            var matcher = pattern.matcher(new TimeBoxedText(text, PATTERN_BUDGET_NANOS));
+            return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+        } catch (TimeBoxedText.Expired e) {
+            log.log(System.Logger.Level.WARNING, () -> "spam pattern " + pattern.pattern() + " gave up on a post of " + text.length()
+                    + " characters after " + PATTERN_BUDGET_NANOS / 1_000_000 + " ms: it backtracks too much; rewrite it");
+            return Optional.empty();
+        }
     }
 
     private Set<SensitiveFlag> sensitiveFlags(String text, String folded) {

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
 /** Finds links whose domain imitates the brand without being one of its official domains. */
 final class PhishingLinks {
 
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?i)(https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,24}))(?=[/:?#\\s]|$|[),.!])");
+    /**
+     * A host starts where a run of host characters starts, and has at most 30 labels: an unbounded repetition recursed
+     * once per label and overflowed the stack on "www.www.www..." (5,000 labels), and starts inside a run made a long
+     * word quadratic.
+     */
+    private static final Pattern DOMAIN = Pattern.compile("(?i)(https?://)?(?<![a-z0-9.-])"
+            + "((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,30}([a-z]{2,24}))(?=[/:?#\\s]|$|[),.!])");
     /**
      * Without a scheme, "@AcmeCloud.Great support" would read as a domain: a bare domain counts only with a top-level
      * domain people and scammers actually use.

@@ -47,6 +47,34 @@ final class TextMatch {
         return APOSTROPHES.matcher(unmarked).replaceAll("'").toLowerCase(Locale.ROOT);
     }
 
+    /** Combining marks kept in a row: scripts that stack accents use a few; "Zalgo" text piles up hundreds. */
+    static final int MARKS_IN_A_ROW = 8;
+
+    /**
+     * The text with every run of combining marks cut to {@link #MARKS_IN_A_ROW}; the same string when none is longer.
+     * A regex word boundary next to a run of marks looks back over the whole run, so a post of thousands of marks made
+     * every pattern with a {@code \b} quadratic (48 s for 20,000 marks).
+     */
+    static String capMarkRuns(String text) {
+        int run = 0;
+        StringBuilder capped = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            int type = Character.getType(codePoint);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            run = mark ? run + 1 : 0;
+            if (run > MARKS_IN_A_ROW) {
+                if (capped == null) capped = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (capped != null) {
+                capped.append(text, i, i + width);
+            }
+            i += width;
+        }
+        return capped == null ? text : capped.toString();
+    }
+
     static TextMatch of(Collection<String> rawKeywords) {
         List<String> folded = new ArrayList<>();
         TextMatch match = new TextMatch(folded);

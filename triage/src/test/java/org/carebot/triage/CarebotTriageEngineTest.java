@@ -82,6 +82,13 @@ class CarebotTriageEngineTest {
         }
 
         @Test
+        void a_post_of_thousands_of_stacked_accents_is_read_like_a_few() {
+            // Each regex word boundary used to look back over the whole pile: 48 s for this one post.
+            Triage zalgo = triage("the app is down" + "\u0301".repeat(20_000));
+            assertEquals("outage_report", zalgo.intent());
+        }
+
+        @Test
         void repeating_a_keyword_does_not_add_confidence() {
             assertEquals(0.5, triage("down down down, still down").intentConfidence());
         }

@@ -34,6 +34,14 @@ class PersonalDataTest {
         void an_at_handle_is_not_an_email_address() {
             assertEquals(List.of(), personalData.find("@AcmeCloud please help"));
         }
+
+        @Test
+        void an_address_right_after_a_bracket_or_after_a_long_word_is_found_whole() {
+            assertEquals(List.of(new Span("email", 1, 16)), personalData.find("(jo.doe@acme.com)"));
+            String longWord = "a".repeat(20_000);
+            assertEquals(List.of(new Span("email", 20_001, 20_012)), personalData.find(longWord + " jo@acme.com"));
+            assertEquals(List.of(), personalData.find(longWord), "a 20,000-letter word is no address");
+        }
     }
 
     @Nested

@@ -29,6 +29,15 @@ class PhishingLinksTest {
         }
 
         @Test
+        void a_host_of_many_labels_is_still_read_and_thousands_of_labels_do_not_overflow_the_stack() {
+            assertEquals(List.of("login.verify.secure.account.update.billing.acmecloud.com.help.desk.example.ru"),
+                    links.lookalikes("https://login.verify.secure.account.update.billing.acmecloud.com.help.desk"
+                            + ".example.ru/x"));
+            assertEquals(List.of(), links.lookalikes("www.".repeat(5_000)));
+            assertEquals(List.of(), links.lookalikes("a.b.c.d.e.f.g.h.".repeat(1_250)));
+        }
+
+        @Test
         void each_lookalike_is_reported_once_in_order() {
             assertEquals(List.of("acmec1oud-refund.com", "acme-cloud-support.help"),
                     links.lookalikes("acmec1oud-refund.com or acme-cloud-support.help or "

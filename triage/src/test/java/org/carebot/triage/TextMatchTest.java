@@ -25,6 +25,16 @@ class TextMatchTest {
         void folding_decomposes_compatibility_characters() {
             assertEquals("file 2", TextMatch.fold("\uFB01le \u2082"));
         }
+
+        @Test
+        void a_pile_of_combining_marks_is_cut_and_ordinary_accents_are_kept() {
+            String zalgo = "h" + "\u0301".repeat(40) + "i" + "\u0308".repeat(3);
+            assertEquals("h" + "\u0301".repeat(TextMatch.MARKS_IN_A_ROW) + "i" + "\u0308".repeat(3),
+                    TextMatch.capMarkRuns(zalgo));
+            assertEquals(TextMatch.MARKS_IN_A_ROW, TextMatch.capMarkRuns("\u0301".repeat(20_000)).length());
+            String ordinary = "Cafe\u0301 क्षत्रिय Störung 😡";
+            assertEquals(ordinary, TextMatch.capMarkRuns(ordinary));
+        }
     }
 
     @Nested

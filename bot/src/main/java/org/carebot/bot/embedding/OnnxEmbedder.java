@@ -136,12 +136,13 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     /**
      * Whether the model's tokenizer finds anything in the text: it drops whitespace, control and format characters,
-     * and the accents it strips after decomposing (what is left of a lone combining mark is nothing).
+     * the accents it strips after decomposing (what is left of a lone combining mark is nothing), and the replacement
+     * character that half of a broken surrogate pair becomes on its way to the tokenizer.
      */
     static boolean readable(String text) {
         return text != null && text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
                 && c != 0xFFFD && switch (Character.getType(c)) {
-                    case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK -> false;
+                    case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.SURROGATE -> false;
                     default -> true;
                 });
     }
