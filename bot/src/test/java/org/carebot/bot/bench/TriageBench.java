@@ -62,6 +62,7 @@ public final class TriageBench {
         String phases = System.getProperty("bench.phases", "raw,backlog,e2e,latency,storm");
         rawEmbedding(texts);
         if (phases.contains("engine")) engineAlone(texts);
+        if (phases.contains("hostile")) hostile();
 
         try (FakeSlack slack = new FakeSlack()) {
             Path dir = Files.createTempDirectory("carebot-triage-bench");
@@ -148,6 +149,46 @@ public final class TriageBench {
                     + "round %.0f us; the model takes %.0f us of a core per text at the raw rate on 2 cores%n", micros,
                     fastest / 1e3 / posts.size(), 2e6 / rawRate);
         }
+    }
+
+    /**
+     * Posts written to make a pattern backtrack or a model read for long, each up to the API's 20,000 characters: the
+     * slowest time one takes through the engine (and cluster fingerprint), once the JIT has seen them all twice.
+     */
+    private static void hostile() throws Exception {
+        Random random = new Random(1);
+        StringBuilder anyCharacters = new StringBuilder();
+        while (anyCharacters.length() < 5_000) anyCharacters.appendCodePoint(random.nextInt(0x2FFFF));
+        List<String> texts = List.of("\u0000", "\u0000hello", "\ud800", "a\udc00b", "🙂".repeat(5000), "a".repeat(20000),
+                "a ".repeat(10000), "1".repeat(20000), "1 ".repeat(10000), "+1 ".repeat(5000),
+                "4111 1111 1111 1111 ".repeat(800), "DE89 3704 0044 0532 0130 00 ".repeat(600), "@acme ".repeat(3000),
+                "#acme ".repeat(3000), "https://acmec1oud.com/".repeat(900), "http://".repeat(2800), "www.".repeat(5000),
+                "a@b.co ".repeat(2500), "-".repeat(20000), ".".repeat(20000), "!".repeat(20000), "$$$ ".repeat(5000),
+                "DM me ".repeat(3000), "call +1 (555) 010-".repeat(1000), "1-".repeat(10000), "(".repeat(20000),
+                "\u202e".repeat(100) + "evil", "ﷺ".repeat(5000), "ａ".repeat(20000), "ß".repeat(20000),
+                "İ".repeat(20000), "\u0301".repeat(20000), "x\u0301".repeat(10000), "123-45-6789 ".repeat(1600),
+                "12345678Z ".repeat(2000), "AB123456C ".repeat(2000), "password: ".repeat(2000),
+                anyCharacters.toString(), "kill myself ".repeat(1500), "refund ".repeat(2800),
+                "a.b.c.d.e.f.g.h.".repeat(1250), "0x".repeat(10000));
+        CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
+        try (org.carebot.bot.intake.TriageKit kit = org.carebot.bot.intake.TriageKit.build(config)) {
+            for (int round = 0; round < 2; round++) for (String text : texts) triageOnce(kit, text);
+            List<Map.Entry<Long, String>> took = new ArrayList<>();
+            for (String text : texts) {
+                long started = System.nanoTime();
+                triageOnce(kit, text);
+                String shown = text.substring(0, Math.min(12, text.length())).replaceAll("\\p{C}", "?");
+                took.add(Map.entry((System.nanoTime() - started) / 1_000_000, shown + " (" + text.length() + ")"));
+            }
+            took.sort(Map.Entry.<Long, String>comparingByKey().reversed());
+            System.out.printf(Locale.ROOT, "Hostile posts: %d, the slowest through the engine: %s%n", texts.size(),
+                    took.subList(0, 5).stream().map(e -> e.getKey() + " ms " + e.getValue()).toList());
+        }
+    }
+
+    private static void triageOnce(org.carebot.bot.intake.TriageKit kit, String text) {
+        kit.engine().triage(Post.ofText("x", "hostile", text));
+        kit.fingerprint(text);
     }
 
     private static void send(URI uri, String platform, String id, String text) throws Exception {
