@@ -25,7 +25,7 @@ public final class SlackCards {
 
     /** Block id of the actions block; the case id in it identifies the case for selects. */
     static final String BLOCK_ID_PREFIX = "case:";
-    private static final int MAX_TEXT = 2900;
+    static final int MAX_TEXT = 2900;
 
     public List<LayoutBlock> render(Card card) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -128,7 +128,16 @@ public final class SlackCards {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String truncate(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    /**
+     * At most {@link #MAX_TEXT} characters, cut on a whole character (not between the halves of an emoji) and outside an
+     * escape such as {@code &amp;} (the text is escaped before it is cut).
+     */
+    static String truncate(String text) {
+        if (text.length() <= MAX_TEXT) return text;
+        int end = MAX_TEXT - 1;
+        if (Character.isLowSurrogate(text.charAt(end))) end--;
+        int ampersand = text.lastIndexOf('&', end - 1);
+        if (ampersand >= 0 && ampersand >= end - "&amp;".length() && text.indexOf(';', ampersand) >= end) end = ampersand;
+        return text.substring(0, end) + "…";
     }
 }

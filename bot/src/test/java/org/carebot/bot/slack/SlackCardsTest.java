@@ -1,0 +1,36 @@
+package org.carebot.bot.slack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlackCardsTest {
+
+    private static final int CUT = SlackCards.MAX_TEXT - 1;
+
+    @Test
+    void a_text_within_the_limit_is_left_whole() {
+        String text = "x".repeat(SlackCards.MAX_TEXT);
+        assertSame(text, SlackCards.truncate(text));
+    }
+
+    @Test
+    void a_long_text_is_not_cut_between_the_halves_of_an_emoji() {
+        String text = "x".repeat(CUT - 1) + "😡" + "y".repeat(100);
+
+        String cut = SlackCards.truncate(text);
+
+        assertEquals("x".repeat(CUT - 1) + "…", cut);
+        assertTrue(cut.codePoints().noneMatch(c -> Character.isSurrogate((char) c)), "no half of an emoji left");
+    }
+
+    @Test
+    void a_long_text_is_not_cut_inside_an_escape() {
+        String text = SlackCards.escape("x".repeat(CUT - 2) + "&" + "y".repeat(100));
+
+        assertEquals("x".repeat(CUT - 2) + "…", SlackCards.truncate(text));
+        assertTrue(SlackCards.truncate(text).length() <= SlackCards.MAX_TEXT);
+    }
+}
