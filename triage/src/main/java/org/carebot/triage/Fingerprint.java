@@ -33,6 +33,9 @@ public record Fingerprint(String exactKey, long simHash, float[] vector) {
 
     public static Fingerprint of(String text, float[] vector) {
         String normalized = normalize(text);
+        // A post of no words ("@AcmeCloud 😡", a bare link) is compared by what it has instead: normalized to nothing,
+        // "😡" and "👍" were the same words, and every such post joined the first open one.
+        if (normalized.isEmpty()) normalized = TextMatch.fold(text).strip().replaceAll("\\s+", " ");
         return new Fingerprint(sha256(normalized), simHash(normalized), vector);
     }
 

@@ -38,6 +38,18 @@ class ClusterIndexTest {
     }
 
     @Test
+    void posts_of_no_words_are_the_same_only_when_what_they_have_is() {
+        index.add(1, "other", print("@AcmeCloud 😡"), NOW);
+
+        assertEquals(List.of(), index.candidates(print("@AcmeCloud 👍"), "other", NOW.plusSeconds(60)),
+                "no words in either is not the same words");
+        assertEquals(List.of(), index.candidates(print("https://imgur.com/a/screenshot"), "other", NOW.plusSeconds(60)));
+        List<ClusterIndex.Join> copy = index.candidates(print("@acmecloud   😡"), "other", NOW.plusSeconds(60));
+        assertEquals(1, copy.size(), "the same emoji to the same account is a repeat");
+        assertEquals(Duplicates.Match.Kind.EXACT, copy.get(0).match().kind());
+    }
+
+    @Test
     void a_post_split_off_its_case_takes_its_copies_to_its_new_case() {
         index.add(1, "outage_report", print("the app is down for everyone", 1, 0, 0), NOW);
         Fingerprint wrongJoin = print("the app is down since I changed my password", 0.95f, 0.3f, 0);
