@@ -30,8 +30,27 @@ public final class PostStore {
         this.json = json;
     }
 
+    /**
+     * The post without NUL characters, which PostgreSQL text cannot hold (the insert failed, and a webhook that got an
+     * error would deliver the same post again and again) and which mean nothing in a post.
+     */
+    static Post storable(Post post) {
+        Author author = post.author();
+        Author clean = new Author(storable(author.id()), storable(author.handle()), storable(author.name()),
+                author.followers(), author.verified());
+        return new Post(storable(post.platform()), storable(post.platformId()), clean, storable(post.text()),
+                storable(post.url()), post.postedAt(), storable(post.conversationId()));
+    }
+
+    private static String storable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
     /** Stores a new post; empty when its (platform, platform_id) is already stored. */
-    public Optional<Long> insert(Handle handle, Post post, String deliveryId, String editOf, Instant receivedAt) {
+    public Optional<Long> insert(Handle handle, Post given, String deliveryId, String editOf, Instant receivedAt) {
+        Post post = storable(given);
+        deliveryId = storable(deliveryId);
+        editOf = storable(editOf);
         if (findId(handle, post.platform(), post.platformId()).isPresent()) return Optional.empty();
         try {
             long id = handle.createUpdate("""

@@ -105,6 +105,23 @@ class StoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_post_with_nul_characters_is_stored_without_them(TestDatabases.Kind kind) {
+        open(kind);
+        Post withNul = new Post("telegram", "1:\u000011", new Author("42", "@da\u0000na", "Da\u0000na", 1500L, true),
+                "charged\u0000 twice", null, NOW, null);
+
+        Optional<Long> id = database.inTransaction(h -> posts.insert(h, withNul, "7\u00007", null, NOW));
+        Optional<Long> again = database.inTransaction(h -> posts.insert(h, withNul, "7\u00007", null, NOW));
+
+        StoredPost stored = database.withHandle(h -> posts.find(h, id.orElseThrow())).orElseThrow();
+        assertEquals("charged twice", stored.post().text());
+        assertEquals("@dana", stored.post().author().handle());
+        assertEquals("1:11", stored.post().platformId());
+        assertTrue(again.isEmpty(), "the same post again is a duplicate, as its clean key says");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void new_posts_are_claimed_once_in_order_and_interrupted_ones_come_back(TestDatabases.Kind kind) {
         open(kind);
         database.useTransaction(h -> {
