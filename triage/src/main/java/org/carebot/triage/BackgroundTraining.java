@@ -68,11 +68,13 @@ final class BackgroundTraining implements AutoCloseable {
     private void runRound() {
         try {
             round.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error (out of memory, a stack overflow) gets the same quiet spell, then goes on up.
             quietUntil = System.nanoTime() + afterFailure.toNanos();
             System.getLogger(BackgroundTraining.class.getName()).log(System.Logger.Level.ERROR,
                     "Retraining the " + name + " model failed; the previous one keeps answering, the next try in "
                             + afterFailure.toSeconds() + " s at the earliest", e);
+            if (e instanceof Error error) throw error;
             return;
         } finally {
             running.set(false);

@@ -45,13 +45,15 @@ class BackgroundTrainingTest {
      * A failing round leaves the old model answering and is not retried in a loop: requests are ignored for a while
      * (the intent model asks at every post while it is behind), then the next one tries again.
      */
-    @Test
-    void aFailedRoundIsRetriedOnlyAfterAQuietSpell() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aFailedRoundIsRetriedOnlyAfterAQuietSpell(boolean anError) throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch failed = new CountDownLatch(1);
         try (BackgroundTraining training = new BackgroundTraining("test", () -> {
             rounds.incrementAndGet();
             failed.countDown();
+            if (anError) throw new StackOverflowError("training recursed too deep");
             throw new IllegalStateException("training failed");
         }, () -> true, java.time.Duration.ofMillis(300))) {
             training.request();
