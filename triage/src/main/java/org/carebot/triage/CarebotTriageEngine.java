@@ -65,11 +65,7 @@ public final class CarebotTriageEngine implements TriageEngine {
 
     @Override
     public Triage triage(Post post) {
-        String readable = TextMatch.capMarkRuns(post.text());
-        if (!readable.equals(post.text())) {
-            post = new Post(post.platform(), post.platformId(), post.author(), readable, post.url(), post.postedAt(),
-                    post.conversationId());
-        }
+        post = post.withText(TextMatch.capMarkRuns(post.text()));
         String folded = TextMatch.fold(post.text());
         String language = languages.detect(post.text());
         Set<SensitiveFlag> found = sensitiveFlags(post.text(), folded);
@@ -157,13 +153,13 @@ public final class CarebotTriageEngine implements TriageEngine {
             points += rules.spam().threshold();
         }
         for (String domain : phishingLinks.lookalikes(text)) {
-            evidence.add("lookalike link " + domain);
+            evidence.add("lookalike link " + quoted(domain));
             points += rules.spam().threshold();
         }
         for (Pattern pattern : spamPatterns) {
             Optional<String> found = find(pattern, text);
             if (found.isPresent()) {
-                evidence.add("pattern \"" + found.get().strip() + "\"");
+                evidence.add("pattern \"" + quoted(found.get().strip()) + "\"");
                 points += 2;
             }
         }
@@ -172,6 +168,15 @@ public final class CarebotTriageEngine implements TriageEngine {
             points += 1;
         }
         return points >= rules.spam().threshold() ? evidence : List.of();
+    }
+
+    /** Characters of a match quoted in a reason: a pattern ending in "\\S+" can match a whole 20,000-character post. */
+    private static final int QUOTED = 60;
+
+    /** The match, cut to {@link #QUOTED} characters (never inside an emoji), so that a reason stays readable and storable. */
+    private static String quoted(String match) {
+        if (match.codePointCount(0, match.length()) <= QUOTED) return match;
+        return match.substring(0, match.offsetByCodePoints(0, QUOTED)) + "…";
     }
 
     /** How long one config pattern may search one post; a sound pattern takes microseconds. */
@@ -187,8 +192,9 @@ public final class CarebotTriageEngine implements TriageEngine {
             var matcher = pattern.matcher(new TimeBoxedText(text, PATTERN_BUDGET_NANOS));
             return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
         } catch (TimeBoxedText.Expired e) {
-            log.log(System.Logger.Level.WARNING, () -> "spam pattern " + pattern.pattern() + " gave up on a post of " + text.length()
-                    + " characters after " + PATTERN_BUDGET_NANOS / 1_000_000 + " ms: it backtracks too much; rewrite it");
+            log.log(System.Logger.Level.WARNING, () -> "spam pattern " + pattern.pattern() + " gave up on a post of "
+                    + text.length() + " characters after " + PATTERN_BUDGET_NANOS / 1_000_000
+                    + " ms: it backtracks too much; rewrite it");
             return Optional.empty();
         }
     }

@@ -24,6 +24,11 @@ public record Post(String platform, String platformId, Author author, String tex
         author = author == null ? Author.unknown() : author;
     }
 
+    /** The same post with other words; this very post when they are the same string. */
+    public Post withText(String text) {
+        return text == this.text ? this : new Post(platform, platformId, author, text, url, postedAt, conversationId);
+    }
+
     /** A post with nothing but words, for offline triage. */
     public static Post ofText(String platform, String id, String text) {
         return new Post(platform == null ? "unknown" : platform, id, Author.unknown(), text, null, null, null);

@@ -150,6 +150,16 @@ class CarebotTriageEngineTest {
         }
 
         @Test
+        void a_match_as_long_as_the_post_is_quoted_short() {
+            Triage triage = triage("giveaway t.me/" + "x".repeat(20_000));
+
+            assertTrue(triage.spam());
+            String reason = triage.reasons().get(0);
+            assertTrue(reason.length() < 1000, reason.length() + " characters");
+            assertTrue(reason.contains("pattern \"t.me/xxx"), reason);
+        }
+
+        @Test
         void two_weak_keywords_reach_the_threshold() {
             Triage triage = triage("Giveaway time! DM me to win");
             assertTrue(triage.spam());
