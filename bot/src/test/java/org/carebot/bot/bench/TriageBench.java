@@ -153,7 +153,8 @@ public final class TriageBench {
 
     /**
      * Posts written to make a pattern backtrack or a model read for long, each up to the API's 20,000 characters: the
-     * slowest time one takes through the engine (and cluster fingerprint), once the JIT has seen them all twice.
+     * slowest time one takes through the engine (and cluster fingerprint), once the JIT has seen them all twice (so
+     * with their embeddings cached: this measures the rules, patterns and models around the embedding).
      */
     private static void hostile() throws Exception {
         Random random = new Random(1);
