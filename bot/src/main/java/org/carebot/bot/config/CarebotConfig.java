@@ -59,11 +59,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /**
      * Sentiment and sarcasm: complaint intents are negative; praise words next to an eye-roll or a complaint's meaning
-     * are sarcasm. Negative sentiment adds {@code negativePoints} to priority.
-     */
-    /**
-     * Sentiment and sarcasm: the praise intent, the complaint intents, the priority points of negative sentiment, and
-     * the languages whose posts may be found sarcastic by meaning (the sentence model's own; English by default).
+     * are sarcasm, the meaning read only in {@code meaningLanguages} (the sentence model's own; English by default).
+     * Negative sentiment adds {@code negativePoints} to priority.
      */
     public record ToneConfig(String praiseIntent, List<String> complaintIntents, Integer negativePoints,
                              List<String> meaningLanguages) {

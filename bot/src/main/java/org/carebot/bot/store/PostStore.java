@@ -34,7 +34,7 @@ public final class PostStore {
      * The post without NUL characters, which PostgreSQL text cannot hold (the insert failed, and a webhook that got an
      * error would deliver the same post again and again) and which mean nothing in a post.
      */
-    static Post storable(Post post) {
+    private static Post storable(Post post) {
         Author author = post.author();
         Author clean = new Author(storable(author.id()), storable(author.handle()), storable(author.name()),
                 author.followers(), author.verified());
