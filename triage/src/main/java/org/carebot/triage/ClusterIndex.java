@@ -47,6 +47,7 @@ public final class ClusterIndex {
 
     private final Duplicates duplicates;
     private final Duration window;
+    private final boolean bandsFindEveryNearRepeat;
     private final Deque<Member> byAge = new ArrayDeque<>();
     private final Map<Long, List<Member>> byCase = new HashMap<>();
     private final Map<String, Set<Member>> byExactKey = new HashMap<>();
@@ -57,6 +58,8 @@ public final class ClusterIndex {
     public ClusterIndex(Duplicates duplicates, Duration window) {
         this.duplicates = duplicates;
         this.window = window;
+        // Two hashes that differ in fewer bits than there are bands agree on at least one whole band.
+        this.bandsFindEveryNearRepeat = duplicates.settings().nearDuplicateBits() < BANDS;
         for (int band = 0; band < BANDS; band++) byBand.add(new HashMap<>());
     }
 
@@ -78,9 +81,13 @@ public final class ClusterIndex {
             // One vectorized scan for the whole intent; the comparison one by one was most of the writer's time.
             float[] similarities = shelf.dot(fingerprint.vector());
             for (int row = 0; row < similarities.length; row++) {
+                double similarity = similarities[row];
+                // The exact key and the bands already found every post of the same words, so a row that is not
+                // alike enough in meaning cannot match: skipped before its member is even read (in a flood, the
+                // members' lookups cost as much as the scan).
+                if (bandsFindEveryNearRepeat && !duplicates.isSemantic(similarity)) continue;
                 Member member = shelf.item(row);
                 if (sameWords.contains(member)) continue;
-                double similarity = similarities[row];
                 duplicates.sameWords(fingerprint, member.fingerprint).or(() -> duplicates.semantic(similarity))
                         .ifPresent(match -> scored.add(new Scored(member, match)));
             }

@@ -60,10 +60,18 @@ public final class Duplicates {
         return Optional.empty();
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** A semantic match when two posts' embeddings are at least this similar. */
     public Optional<Match> semantic(double cosine) {
-        return cosine >= settings.semanticSimilarity() ? Optional.of(new Match(Match.Kind.SEMANTIC, cosine))
-                : Optional.empty();
+        return isSemantic(cosine) ? Optional.of(new Match(Match.Kind.SEMANTIC, cosine)) : Optional.empty();
+    }
+
+    /** Whether posts this similar in meaning are the same issue. */
+    public boolean isSemantic(double cosine) {
+        return cosine >= settings.semanticSimilarity();
     }
 
     /** The match's score when the posts are the same, otherwise their embedding similarity (0 without embeddings). */

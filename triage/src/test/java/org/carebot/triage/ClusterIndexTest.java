@@ -94,6 +94,24 @@ class ClusterIndexTest {
     }
 
     @Test
+    void a_near_repeat_in_every_band_is_found_when_config_allows_more_bits_than_there_are_bands() {
+        // One bit flipped in each 16-bit band: no band is the same, so only a comparison with the member finds it.
+        long simHash = 0x0123_4567_89AB_CDEFL;
+        long fourBitsApart = simHash ^ 1L ^ (1L << 16) ^ (1L << 32) ^ (1L << 48);
+        Fingerprint first = new Fingerprint("the export button does nothing", simHash, unit(1, 0, 0));
+        Fingerprint repeat = new Fingerprint("the export button does nothing at all", fourBitsApart, unit(0, 1, 0));
+        ClusterIndex wide = new ClusterIndex(new Duplicates(new Duplicates.Settings(4, 0.88)), Duration.ofMinutes(30));
+        wide.add(1, "bug_report", first, NOW);
+        index.add(1, "bug_report", first, NOW);
+
+        List<ClusterIndex.Join> joins = wide.candidates(repeat, "bug_report", NOW);
+
+        assertEquals(1, joins.size());
+        assertEquals(Duplicates.Match.Kind.NEAR, joins.get(0).match().kind());
+        assertTrue(index.candidates(repeat, "bug_report", NOW).isEmpty(), "3 bits at most by default");
+    }
+
+    @Test
     void the_same_issue_in_other_words_matches_only_within_the_intent() {
         index.add(1, "outage_report", print("everything is down", 1, 0, 0), NOW);
 
