@@ -297,7 +297,6 @@ public final class CaseCommands {
             afterChange.run();
             return new Outcome.Refused(reason);
         }
-        String[] splitText = new String[1];
         Outcome outcome = run(caseId.get(), actor, Permission.SPLIT, (handle, kase, now) -> {
             Optional<ClusterStore.Repeat> repeat = clusters.leave(handle, kase.id(), postId);
             if (repeat.isEmpty()) {
@@ -314,12 +313,13 @@ public final class CaseCommands {
             events.append(handle, own.id(), actor.userId(), "split_off", null, own.snapshot(),
                     "was counted as a repeat of case #" + kase.id(), now);
             refreshAllCards(handle, kase, now);
-            splitText[0] = post.post().text();
             return new Outcome.Done(own, "Post #" + postId + " is now case #" + own.id() + " in "
                     + queueName(own.queue()) + "; case #" + kase.id() + " no longer counts it.");
         });
         if (outcome instanceof Outcome.Done done) {
-            clusterCorrections.split(caseId.get(), done.kase().id(), done.kase().intent(), splitText[0]);
+            // A stored post's text never changes (an edit is a post of its own), so it is read again once committed.
+            String text = database.withHandle(handle -> posts.find(handle, postId)).orElseThrow().post().text();
+            clusterCorrections.split(caseId.get(), done.kase().id(), done.kase().intent(), text);
         }
         return outcome;
     }
