@@ -148,7 +148,8 @@ public final class CarebotTriageEngine implements TriageEngine {
             evidence.add("account imitating the brand's support " + impostor.get());
             points += rules.spam().threshold();
         }
-        if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= rules.spam().classifierConfidence()) {
+        if (intent.intent().equals(rules.spamIntent()) && intent.confidence() >= rules.spam().classifierConfidence()
+                && !(intent.nearest() < rules.spam().classifierSimilarity())) {
             evidence.add("resembles known scams (" + intent.evidence() + ")");
             points += rules.spam().threshold();
         }
@@ -159,7 +160,8 @@ public final class CarebotTriageEngine implements TriageEngine {
         for (Pattern pattern : spamPatterns) {
             Optional<String> found = find(pattern, text);
             if (found.isPresent()) {
-                evidence.add("pattern \"" + quoted(found.get().strip()) + "\"");
+                // A reason is shown wherever the post is (digest, card history): it quotes no personal data.
+                evidence.add("pattern \"" + quoted(personalData.mask(found.get().strip())) + "\"");
                 points += 2;
             }
         }

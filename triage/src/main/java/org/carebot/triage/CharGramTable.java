@@ -190,7 +190,11 @@ final class CharGramTable {
             while (start < length && !Character.isLetterOrDigit(folded.charAt(start))) start++;
             int end = start;
             while (end < length && Character.isLetterOrDigit(folded.charAt(end))) end++;
-            if (end > start) {
+            // An account's handle says whom a post is for, not what it says: "@AcmeCloud" alone shared its pieces with
+            // every example that names the brand's account, a self-harm one among them.
+            boolean handle = start > 0 && folded.charAt(start - 1) == '@'
+                    && (start == 1 || !Character.isLetterOrDigit(folded.charAt(start - 2)));
+            if (end > start && !handle) {
                 int padded = end - start + 2;
                 int needed = count + 1 + padded * (MAX_GRAM - MIN_GRAM + 1);
                 if (needed > grams.length) grams = Arrays.copyOf(grams, Math.max(needed, grams.length * 2));

@@ -109,7 +109,9 @@ public final class ExampleIntentClassifier implements IntentClassifier {
         List<IntentClassifier.Alternative> alternatives = probability.entrySet().stream()
                 .map(p -> new IntentClassifier.Alternative(p.getKey(), p.getValue())).toList();
         boolean tooFar = nearest < settings.minSimilarity() && !hits.containsKey(top);
-        if (tooFar || confidence < minConfidence) return new IntentGuess(Triage.OTHER, confidence, evidence, alternatives);
-        return new IntentGuess(top, confidence, evidence, alternatives);
+        if (tooFar || confidence < minConfidence) {
+            return new IntentGuess(Triage.OTHER, confidence, evidence, alternatives, nearest);
+        }
+        return new IntentGuess(top, confidence, evidence, alternatives, nearest);
     }
 }

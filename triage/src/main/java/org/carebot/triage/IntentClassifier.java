@@ -16,16 +16,18 @@ public interface IntentClassifier {
 
     /**
      * An intent with how sure the classifier is (0..1), and what it went by, for people to read; with every intent's
-     * probability, where the classifier has them (empty for keywords).
+     * probability, where the classifier has them (empty for keywords), and the similarity of the likeliest intent's
+     * nearest example ({@code NaN} for a classifier that compares no examples).
      */
-    record IntentGuess(String intent, double confidence, String evidence, List<Alternative> alternatives) {
+    record IntentGuess(String intent, double confidence, String evidence, List<Alternative> alternatives,
+                       double nearest) {
         public IntentGuess {
             if (confidence < 0 || confidence > 1) throw new IllegalArgumentException("confidence must be within 0..1");
             alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
         }
 
         public IntentGuess(String intent, double confidence, String evidence) {
-            this(intent, confidence, evidence, List.of());
+            this(intent, confidence, evidence, List.of(), Double.NaN);
         }
 
         public static IntentGuess other(double confidence, String evidence) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +63,7 @@ public final class PersonalData {
         List<Span> spans = new ArrayList<>();
         addMatches(spans, "email", EMAIL.matcher(text), m -> true);
         // IBANs first: their digit runs can pass the card number check too.
-        addMatches(spans, "iban", IBAN.matcher(text), m -> ibanValid(m.group()));
+        addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
         for (int[] id : nationalIds.find(text)) addSpan(spans, new Span("national_id", id[0], id[1]));
         Matcher password = PASSWORD.matcher(text);
@@ -71,7 +72,7 @@ public final class PersonalData {
                 addSpan(spans, new Span("password", password.start("secret"), password.end("secret")));
             }
         }
-        addMatches(spans, "payment_card", CARD.matcher(text), m -> luhnValid(digitsOf(m.group())));
+        addValidStretches(spans, "payment_card", CARD.matcher(text), run -> luhnValid(digitsOf(run)), true);
         addPhones(spans, text);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
@@ -131,13 +132,38 @@ public final class PersonalData {
         return masked.append(text.substring(cursor)).toString();
     }
 
-    private interface Check {
-        boolean valid(Matcher match);
+    private static void addMatches(List<Span> spans, String kind, Matcher matcher, Predicate<Matcher> check) {
+        while (matcher.find()) {
+            if (check.test(matcher)) addSpan(spans, new Span(kind, matcher.start(), matcher.end()));
+        }
     }
 
-    private static void addMatches(List<Span> spans, String kind, Matcher matcher, Check check) {
+    /**
+     * Each match, or else its longest stretch between the spaces or dashes that group its characters, that passes the
+     * check. The patterns read on over the groups that follow a number: "4111 1111 1111 1111 12/26" (an expiry),
+     * "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the match only, unless {@code fromAnyGroup}
+     * ("order 12 4111 1111 1111 1111"); a number written without separators is tried whole only.
+     */
+    private static void addValidStretches(List<Span> spans, String kind, Matcher matcher, Predicate<String> valid,
+                                          boolean fromAnyGroup) {
         while (matcher.find()) {
-            if (check.valid(matcher)) addSpan(spans, new Span(kind, matcher.start(), matcher.end()));
+            String run = matcher.group();
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            List<Integer> ends = new ArrayList<>();
+            for (int i = 1; i < run.length(); i++) {
+                boolean separator = run.charAt(i) == ' ' || run.charAt(i) == '-';
+                if (separator && run.charAt(i - 1) != ' ' && run.charAt(i - 1) != '-') ends.add(i);
+                if (fromAnyGroup && !separator && (run.charAt(i - 1) == ' ' || run.charAt(i - 1) == '-')) starts.add(i);
+            }
+            ends.add(run.length());
+            int[] best = null;
+            for (int start : starts) {
+                for (int end : ends) {
+                    if (end <= start || (best != null && end - start <= best[1] - best[0])) continue;
+                    if (valid.test(run.substring(start, end))) best = new int[]{start, end};
+                }
+            }
+            if (best != null) addSpan(spans, new Span(kind, matcher.start() + best[0], matcher.start() + best[1]));
         }
     }
 

@@ -50,9 +50,21 @@ final class PhishingLinks {
         while (matcher.find()) {
             String domain = matcher.group(2).toLowerCase(Locale.ROOT);
             if (matcher.group(1) == null && !BARE_TLDS.contains(matcher.group(3).toLowerCase(Locale.ROOT))) continue;
+            if (matcher.group(1) == null && afterHandleSign(text, matcher.start(2))) continue;
             if (!isOfficial(domain) && !found.contains(domain)) found.add(domain);
         }
         return found;
+    }
+
+    /**
+     * "@AcmeCloud.it keeps crashing" mentions an account, then a word: an "@" that starts a handle, not one inside an
+     * email address, whose domain ("refunds@acmecl0ud-help.com") may well be a lookalike.
+     */
+    private static boolean afterHandleSign(String text, int hostStart) {
+        if (hostStart == 0 || text.charAt(hostStart - 1) != '@') return false;
+        if (hostStart == 1) return true;
+        char before = text.charAt(hostStart - 2);
+        return !Character.isLetterOrDigit(before) && "._%+-".indexOf(before) < 0;
     }
 
     private boolean isOfficial(String domain) {

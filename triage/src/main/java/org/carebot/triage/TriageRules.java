@@ -71,11 +71,13 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
      * @param brandTokens     names a phishing domain imitates (e.g. {@code acmecloud})
      * @param officialDomains the brand's real domains; links elsewhere that imitate a brand token are phishing
      * @param threshold       points at which a post is suppressed
-     * @param classifierConfidence the intent classifier's own "this is spam" suppresses at this confidence or more
+     * @param classifierConfidence the intent classifier's own "this is spam" suppresses at this confidence or more,
+     *                             when the post is also at least {@code classifierSimilarity} alike to a spam example
+     *                             (a bare "hi" shares word pieces with "Hi dear..." scams, and little else)
      */
     public record SpamRules(List<String> keywords, List<String> patterns, List<String> brandTokens,
                             List<String> officialDomains, List<String> officialHandles, int threshold,
-                            double classifierConfidence) {
+                            double classifierConfidence, double classifierSimilarity) {
         public SpamRules {
             keywords = List.copyOf(keywords);
             patterns = List.copyOf(patterns);

@@ -28,6 +28,14 @@ class CarebotTriageEngineTest {
         return engine.triage(post(text));
     }
 
+    private static Triage triageWithClassifier(IntentClassifier classifier, String text) {
+        CarebotTriageEngine custom = new CarebotTriageEngine(TriageFixtures.rules(), TriageFixtures.personalData(),
+                TriageFixtures.languages(), classifier, SemanticFlags.none(),
+                new ToneReader(List.of("love"), Set.of("billing_issue"), "praise", null, new ExampleIndex(),
+                        Set.of("en"), 1));
+        return custom.triage(post(text));
+    }
+
     private static Triage triage(String text, Author author) {
         return engine.triage(post(text, author));
     }
@@ -117,6 +125,19 @@ class CarebotTriageEngineTest {
 
     @Nested
     class Spam {
+
+        @Test
+        void the_classifiers_spam_verdict_suppresses_only_a_post_alike_enough_to_a_scam_example() {
+            IntentClassifier farFromScams = (text, folded) -> new IntentClassifier.IntentGuess(TriageFixtures.SPAM_INTENT,
+                    0.9, "test", List.of(), 0.28);
+            IntentClassifier nearScams = (text, folded) -> new IntentClassifier.IntentGuess(TriageFixtures.SPAM_INTENT,
+                    0.9, "test", List.of(), 0.6);
+
+            Triage greeting = triageWithClassifier(farFromScams, "hi");
+            assertFalse(greeting.spam());
+            assertEquals(Triage.OTHER, greeting.intent());
+            assertTrue(triageWithClassifier(nearScams, "hi dear, I saw you online").spam());
+        }
 
         @Test
         void keywords_and_patterns_over_the_threshold_suppress_the_post() {

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CharGramTableTest {
@@ -40,5 +42,12 @@ class CharGramTableTest {
     @Test
     void an_empty_table_answers_nothing() {
         assertEquals(0, new CharGramTable(List.of()).similarities("anything").length);
+    }
+
+    @Test
+    void an_accounts_handle_gives_no_pieces_but_an_email_address_does() {
+        assertArrayEquals(CharGramTable.grams("pls help"), CharGramTable.grams("@AcmeCloud pls help"));
+        assertFalse(java.util.Arrays.equals(CharGramTable.grams("pls help"),
+                CharGramTable.grams("pls help dana@acmecloud.com")));
     }
 }

@@ -66,6 +66,15 @@ class PersonalDataTest {
         }
 
         @Test
+        void a_card_number_followed_or_preceded_by_other_digit_groups_is_found_alone() {
+            String expiry = "my card 4111 1111 1111 1111 12/26 was charged twice";
+            assertEquals(List.of(new Span("payment_card", 8, 27)), personalData.find(expiry));
+            assertEquals("my card [payment card hidden] 12/26 was charged twice", personalData.mask(expiry));
+            assertEquals("[payment card hidden] 123", personalData.mask("4111 1111 1111 1111 123"));
+            assertEquals("order 12 [payment card hidden]", personalData.mask("order 12 4111 1111 1111 1111"));
+        }
+
+        @Test
         void a_card_number_inside_a_longer_digit_run_is_not_a_card() {
             assertEquals(List.of(), personalData.find("order 94111111111111111110"));
         }
@@ -87,6 +96,16 @@ class PersonalDataTest {
         void an_iban_with_a_changed_digit_fails_mod_97_and_is_not_personal_data(String iban) {
             assertEquals(List.of(), personalData.find("IBAN: " + iban));
             assertFalse(PersonalData.ibanValid(iban));
+        }
+
+        @Test
+        void an_iban_followed_by_a_word_or_a_bic_is_found_without_them() {
+            assertEquals("IBAN [iban hidden] BIC COBADEFFXXX",
+                    personalData.mask("IBAN DE89370400440532013000 BIC COBADEFFXXX"));
+            assertEquals("my IBAN is [iban hidden] I need the refund today",
+                    personalData.mask("my IBAN is DE89 3704 0044 0532 0130 00 I need the refund today"));
+            assertEquals("refund to [iban hidden] ASAP please",
+                    personalData.mask("refund to GB29 NWBK 6016 1331 9268 19 ASAP please"));
         }
 
         @Test

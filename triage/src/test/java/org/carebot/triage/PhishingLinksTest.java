@@ -17,6 +17,14 @@ class PhishingLinksTest {
     @Nested
     class Lookalikes {
 
+        @Test
+        void a_handle_followed_by_a_full_stop_and_a_word_is_no_link_but_an_address_at_a_lookalike_is() {
+            assertEquals(List.of(), links.lookalikes("@AcmeCloud.it keeps crashing since the update"));
+            assertEquals(List.of(), links.lookalikes("same here @AcmeCloud.me too"));
+            assertEquals(List.of("acmecl0ud.it"), links.lookalikes("write to refunds@acmecl0ud.it for your money"));
+            assertEquals(List.of("acmecl0ud.it"), links.lookalikes("go to https://acmecl0ud.it now"));
+        }
+
         @ParameterizedTest
         @CsvSource({
                 "'Get your refund at acmec1oud-refund.com today', acmec1oud-refund.com",

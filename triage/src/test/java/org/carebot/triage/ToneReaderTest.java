@@ -85,7 +85,7 @@ class ToneReaderTest {
     /** A classifier that reads praise first and a complaint second, as nearest examples do with sarcasm. */
     private static IntentClassifier praiseThen(String second, double probability) {
         return (text, folded) -> new IntentClassifier.IntentGuess("praise", 0.6, "test", List.of(
-                new IntentClassifier.Alternative("praise", 0.6), new IntentClassifier.Alternative(second, probability)));
+                new IntentClassifier.Alternative("praise", 0.6), new IntentClassifier.Alternative(second, probability)), 0.6);
     }
 
     private static Triage triageWith(IntentClassifier classifier, String text) {

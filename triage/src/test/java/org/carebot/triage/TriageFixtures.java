@@ -91,7 +91,7 @@ final class TriageFixtures {
                 List.of("acmecloud"),
                 List.of("acmecloud.com"),
                 List.of("@AcmeCloud", "@AcmeCloudHelp"),
-                SPAM_THRESHOLD, 0.6);
+                SPAM_THRESHOLD, 0.6, 0.35);
     }
 
     static Map<SensitiveFlag, List<String>> sensitiveKeywords() {

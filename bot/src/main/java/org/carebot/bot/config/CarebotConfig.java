@@ -192,12 +192,14 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /**
      * Spam and scams: keywords (1 point each), patterns (2), lookalike links and fake support accounts (the threshold)
-     * add up to {@code threshold}; the intent classifier's own "this is spam" suppresses at {@code classifierConfidence}.
+     * add up to {@code threshold}; the intent classifier's own "this is spam" suppresses at {@code classifierConfidence}
+     * when the post's nearest spam example is at least {@code classifierSimilarity} alike.
      */
     public record SpamConfig(String intent, int threshold, List<String> keywords, List<String> patterns,
-                             FloodConfig flood, Double classifierConfidence) {
+                             FloodConfig flood, Double classifierConfidence, Double classifierSimilarity) {
         public SpamConfig {
             classifierConfidence = classifierConfidence == null ? 0.6 : classifierConfidence;
+            classifierSimilarity = classifierSimilarity == null ? 0.35 : classifierSimilarity;
             keywords = listOrEmpty(keywords);
             patterns = listOrEmpty(patterns);
             flood = flood == null ? new FloodConfig(null, null) : flood;

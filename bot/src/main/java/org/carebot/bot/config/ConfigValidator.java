@@ -109,6 +109,9 @@ final class ConfigValidator {
         if (spam.classifierConfidence() <= 0 || spam.classifierConfidence() > 1) {
             problem("spam.classifier_confidence", "must be within 0..1 (above 0)");
         }
+        if (spam.classifierSimilarity() < 0 || spam.classifierSimilarity() > 1) {
+            problem("spam.classifier_similarity", "must be within 0..1");
+        }
         if (spam.flood().accounts() < 2) problem("spam.flood.accounts", "must be 2 or more");
         if (spam.flood().window().isNegative() || spam.flood().window().isZero()) {
             problem("spam.flood.window", "must be longer than zero");

@@ -26,7 +26,7 @@ public final class TriageSetup {
                 .toList();
         TriageRules.SpamRules spam = new TriageRules.SpamRules(config.spam().keywords(), config.spam().patterns(),
                 config.brand().tokens(), config.brand().officialDomains(), config.brand().officialHandles(),
-                config.spam().threshold(), config.spam().classifierConfidence());
+                config.spam().threshold(), config.spam().classifierConfidence(), config.spam().classifierSimilarity());
         TriageRules.PriorityWeights weights = new TriageRules.PriorityWeights(priority.flags(),
                 priority.followers().stream().map(t -> new TriageRules.ReachTier(t.min(), t.points())).toList(),
                 priority.verified(), priority.vip(), priority.thresholds().p1(), priority.thresholds().p2(),

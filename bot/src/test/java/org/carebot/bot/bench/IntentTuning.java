@@ -80,22 +80,26 @@ public final class IntentTuning {
         }
         System.out.println("Best on the tuning half: " + bestSetting);
 
-        System.out.println("Spam: the classifier's own verdict suppresses at this confidence (shipped settings otherwise)");
+        System.out.println("Spam: the classifier's own verdict suppresses at this confidence, when the nearest spam "
+                + "example is at least this alike (shipped settings otherwise)");
         var shippedSettings = new ExampleIntentClassifier.Settings(shipped.neighbours(), shipped.minSimilarity(),
                 shipped.keywordWeight(), shipped.temperature(), shipped.surfaceWeight(), shipped.modelWeight());
-        for (double confidence : new double[]{0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01}) {
-            TriageRules base = TriageSetup.rules(config);
-            TriageRules.SpamRules spam = base.spam();
-            TriageRules rules = new TriageRules(base.intents(), base.spamIntent(), base.minConfidence(),
-                    new TriageRules.SpamRules(spam.keywords(), spam.patterns(), spam.brandTokens(),
-                            spam.officialDomains(), spam.officialHandles(), spam.threshold(), confidence),
-                    base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(),
-                    base.humanOnlyIntents(), base.autoReply());
-            CarebotTriageEngine engine = new CarebotTriageEngine(rules, kit.personalData(), languages,
-                    new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules, shippedSettings,
-                            model));
-            System.out.printf(Locale.ROOT, "  confidence %.2f: tune half %s -> held-out half %s%n", confidence,
-                    spamScore(engine, tune), spamScore(engine, holdout));
+        for (double confidence : new double[]{0.4, 0.5, 0.6, 0.7, 1.01}) {
+            for (double similarity : new double[]{0, 0.3, 0.35, 0.4, 0.45, 0.5}) {
+                TriageRules base = TriageSetup.rules(config);
+                TriageRules.SpamRules spam = base.spam();
+                TriageRules rules = new TriageRules(base.intents(), base.spamIntent(), base.minConfidence(),
+                        new TriageRules.SpamRules(spam.keywords(), spam.patterns(), spam.brandTokens(),
+                                spam.officialDomains(), spam.officialHandles(), spam.threshold(), confidence,
+                                similarity),
+                        base.sensitiveKeywords(), base.priority(), base.languages(), base.vipAuthors(),
+                        base.humanOnlyIntents(), base.autoReply());
+                CarebotTriageEngine engine = new CarebotTriageEngine(rules, kit.personalData(), languages,
+                        new ExampleIntentClassifier(kit.embedder().orElseThrow(), kit.examples(), rules,
+                                shippedSettings, model));
+                System.out.printf(Locale.ROOT, "  confidence %.2f, similarity %.2f: tune half %s -> held-out half %s%n",
+                        confidence, similarity, spamScore(engine, tune), spamScore(engine, holdout));
+            }
         }
     }
 
