@@ -35,7 +35,11 @@ public record Fingerprint(String exactKey, long simHash, float[] vector) {
         String normalized = normalize(text);
         // A post of no words ("@AcmeCloud 😡", a bare link) is compared by what it has instead: normalized to nothing,
         // "😡" and "👍" were the same words, and every such post joined the first open one.
-        if (normalized.isEmpty()) normalized = TextMatch.fold(text).strip().replaceAll("\\s+", " ");
+        // Nor is such a post compared by meaning: the model reads emoji as unknown, so "😡" and "😍" embed alike.
+        if (normalized.isEmpty()) {
+            String whatItHas = TextMatch.fold(text).strip().replaceAll("\\s+", " ");
+            return new Fingerprint(sha256(whatItHas), simHash(whatItHas), null);
+        }
         return new Fingerprint(sha256(normalized), simHash(normalized), vector);
     }
 

@@ -20,7 +20,9 @@ public final class BlockedAuthors {
     public static Optional<String> key(Author author) {
         if (author.id() != null && !author.id().isBlank()) return Optional.of(ID_KEY + author.id());
         if (author.handle() != null && !author.handle().isBlank()) {
-            return Optional.of(HANDLE_KEY + author.handle().toLowerCase(Locale.ROOT));
+            // "@Dana_K", "@DANA_K" and "dana_k" are one account: platforms and senders differ on the sign and the case.
+            String bare = author.handle().strip().replaceFirst("^@", "");
+            return Optional.of(HANDLE_KEY + bare.toLowerCase(Locale.ROOT));
         }
         return Optional.empty();
     }

@@ -291,13 +291,14 @@ class StoreTest {
         BlockedAuthors.Poster danaOnTelegram = new BlockedAuthors.Poster("telegram", dana);
         BlockedAuthors.Poster danaOnX = new BlockedAuthors.Poster("x", dana);
         BlockedAuthors.Poster spammerOnX = new BlockedAuthors.Poster("x", new Author(null, "@spammer", "S", null, null));
+        BlockedAuthors.Poster spammerWithoutSign = new BlockedAuthors.Poster("x", new Author(null, "SPAMMER", null, null, null));
         BlockedAuthors.Poster someone = new BlockedAuthors.Poster("telegram", new Author("43", "@sam", "Sam", null, null));
         BlockedAuthors.Poster nobody = new BlockedAuthors.Poster("telegram", Author.unknown());
 
         Set<BlockedAuthors.Poster> answer = database.withHandle(h -> blocked.blockedAmong(h,
-                List.of(danaOnTelegram, danaOnX, spammerOnX, someone, nobody)));
+                List.of(danaOnTelegram, danaOnX, spammerOnX, spammerWithoutSign, someone, nobody)));
 
-        assertEquals(Set.of(danaOnTelegram, spammerOnX), answer);
+        assertEquals(Set.of(danaOnTelegram, spammerOnX, spammerWithoutSign), answer);
         assertEquals(Set.of(), database.withHandle(h -> blocked.blockedAmong(h, List.of(nobody))));
     }
 }
