@@ -149,7 +149,7 @@ public final class Carebot implements AutoCloseable {
                     public void sensitive(String text, SensitiveFlag flag, boolean sensitive) {
                         triage.learnSensitive(text, flag, sensitive);
                     }
-                }), growth, opener, triageWorker::split);
+                }), growth, opener, triageWorker);
         IntakeService intake = new IntakeService(database, posts, clock, metrics, triageWorker::nudge);
 
         BearerAuth auth = new BearerAuth(settings.apiToken());

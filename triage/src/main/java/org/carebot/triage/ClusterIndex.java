@@ -28,7 +28,7 @@ public final class ClusterIndex {
     /** Identity, not value, equality: each member is one post of a case, and hashing its fingerprint cost time. */
     private static final class Member {
         final long caseId;
-        final String intent;
+        String intent;
         final Fingerprint fingerprint;
         final Instant at;
         /** This member's row on its intent's shelf, when it has an embedding. */
@@ -121,10 +121,34 @@ public final class ClusterIndex {
         for (int band = 0; band < BANDS; band++) {
             byBand.get(band).computeIfAbsent(band(fingerprint, band), k -> new HashSet<>()).add(member);
         }
-        if (fingerprint.vector() != null) {
-            byIntent.computeIfAbsent(intent, k -> new VectorShelf<Member>((moved, row) -> moved.shelfRow = row))
-                    .add(member, fingerprint.vector());
+        shelve(member);
+    }
+
+    /**
+     * A person retagged case {@code caseId}: the same issue in other words is looked for among the cases of the post's
+     * intent, so the case's posts move to the new intent's shelf.
+     */
+    public void retag(long caseId, String intent) {
+        for (Member member : byCase.getOrDefault(caseId, List.of())) {
+            if (member.intent.equals(intent)) continue;
+            unshelve(member);
+            member.intent = intent;
+            shelve(member);
         }
+    }
+
+    private void shelve(Member member) {
+        if (member.fingerprint.vector() == null) return;
+        byIntent.computeIfAbsent(member.intent, k -> new VectorShelf<Member>((moved, row) -> moved.shelfRow = row))
+                .add(member, member.fingerprint.vector());
+    }
+
+    private void unshelve(Member member) {
+        VectorShelf<Member> shelf = member.shelfRow < 0 ? null : byIntent.get(member.intent);
+        if (shelf == null) return;
+        shelf.remove(member.shelfRow);
+        member.shelfRow = -1;
+        if (shelf.size() == 0) byIntent.remove(member.intent);
     }
 
     /**
@@ -156,12 +180,7 @@ public final class ClusterIndex {
     private void unindex(Member member) {
         removeFrom(byExactKey, member.fingerprint.exactKey(), member);
         for (int band = 0; band < BANDS; band++) removeFrom(byBand.get(band), band(member.fingerprint, band), member);
-        VectorShelf<Member> shelf = member.shelfRow < 0 ? null : byIntent.get(member.intent);
-        if (shelf != null) {
-            shelf.remove(member.shelfRow);
-            member.shelfRow = -1;
-            if (shelf.size() == 0) byIntent.remove(member.intent);
-        }
+        unshelve(member);
         List<Member> members = byCase.get(member.caseId);
         if (members != null) {
             members.remove(member);

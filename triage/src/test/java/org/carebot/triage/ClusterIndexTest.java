@@ -122,6 +122,17 @@ class ClusterIndexTest {
     }
 
     @Test
+    void after_a_retag_the_same_issue_in_other_words_is_found_under_the_new_intent() {
+        index.add(1, "general_question", print("is there a way to export my files to pdf", 1, 0, 0), NOW);
+
+        index.retag(1, "feature_request");
+
+        Fingerprint paraphrase = print("how can I export my files as pdf", 0.99f, 0.1f, 0);
+        assertEquals(1, index.candidates(paraphrase, "feature_request", NOW).size());
+        assertEquals(0, index.candidates(paraphrase, "general_question", NOW).size());
+    }
+
+    @Test
     void members_expire_after_the_window_and_forgotten_cases_take_no_repeats() {
         index.add(1, "outage_report", print("down again"), NOW);
         index.add(2, "billing_issue", print("charged twice"), NOW.plus(Duration.ofMinutes(20)));

@@ -60,9 +60,17 @@ public final class CaseCommands {
     private final CaseOpener opener;
     private final ClusterCorrections clusterCorrections;
 
-    /** Hears, once it is committed, that a person split a repeat off its case (the cluster index regroups it). */
+    /**
+     * Hears, once it is committed, what a person changed that the cluster index must follow: a repeat split off its
+     * case, a case retagged (the same issue in other words is looked for within an intent), a held-back post restored
+     * as a case (its copies join it).
+     */
     public interface ClusterCorrections {
         void split(long fromCase, long toCase, String intent, String text);
+
+        void retagged(long caseId, String intent);
+
+        void restored(long caseId, String intent, String text);
     }
 
     /** Learns from a person's label as soon as it is committed (the embeddings engine adds it to its examples). */
@@ -132,7 +140,10 @@ public final class CaseCommands {
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent + moves(kase, moved) + ".");
         });
-        if (outcome instanceof Outcome.Done && labeledText[0] != null) learning.learner().intent(labeledText[0], intent);
+        if (outcome instanceof Outcome.Done && labeledText[0] != null) {
+            learning.learner().intent(labeledText[0], intent);
+            clusterCorrections.retagged(caseId, intent);
+        }
         return outcome;
     }
 
@@ -248,8 +259,9 @@ public final class CaseCommands {
 
     /**
      * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
-     * when triage called it spam, for the person to tag. Its stored triage is no longer spam, so it counts as a
-     * customer's post from then on (storm baselines, reports); the event keeps what it was held back as.
+     * when triage took it for spam, for the person to tag (a bot flood's copy or a blocked author's post keeps the intent
+     * triage found). Its stored triage is no longer spam, so it counts as a customer's post from then on (storm
+     * baselines, reports); the event keeps what it was held back as. Its copies join the case from then on.
      */
     public Outcome restore(long postId, Actor actor) {
         Outcome outcome = database.inTransaction(handle -> {
@@ -262,10 +274,10 @@ public final class CaseCommands {
                 return new Outcome.Refused(reason);
             }
             Triage held = triage.get();
-            String intent = held.spam() ? Triage.OTHER : held.intent();
+            String intent = held.intent().equals(config.spam().intent()) ? Triage.OTHER : held.intent();
             Triage real = engine.corrected(post.get().post(), held, intent, held.sensitive());
             Triage tagged = real.asTagged(intent, real.priority());
-            Route route = router.route(post.get().post(), tagged);
+            Route route = listedIn(handle, postId, router.route(post.get().post(), tagged));
             Optional<String> refusal = policy.refusalInQueue(Permission.RESTORE, config.requireQueue(route.queue()), actor);
             if (refusal.isPresent()) {
                 outbox.requestEphemeral(handle, actor.channel(), actor.userId(), refusal.get(), now);
@@ -279,7 +291,19 @@ public final class CaseCommands {
             return new Outcome.Done(kase, "Post #" + postId + " restored as case #" + kase.id() + ".");
         });
         afterChange.run();
+        if (outcome instanceof Outcome.Done done) {
+            String text = database.withHandle(handle -> posts.find(handle, postId)).orElseThrow().post().text();
+            clusterCorrections.restored(done.kase().id(), done.kase().intent(), text);
+        }
         return outcome;
+    }
+
+    /** The queue whose digest listed a held-back post, where it still exists; otherwise where routing sends it now. */
+    private Route listedIn(Handle handle, long postId, Route routed) {
+        return posts.queueOf(handle, postId).filter(queue -> !queue.equals(routed.queue()))
+                .filter(queue -> config.queue(queue).isPresent())
+                .map(queue -> new Route(queue, List.of(), "restored from its digest"))
+                .orElse(routed);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.cases.Case;
+import org.carebot.bot.cases.CaseCommands;
 import org.carebot.bot.cases.CaseOpener;
 import org.carebot.bot.cases.ClusterGrowth;
 import org.carebot.bot.config.CarebotConfig;
@@ -47,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * a repeat of an open case joins that case (its card's counter goes up), everything else is routed and opens a case
  * whose cards go to the outbox. The engine's CPU work runs on a pool; the database writes stay in post order here.
  */
-public final class TriageWorker implements AutoCloseable {
+public final class TriageWorker implements AutoCloseable, CaseCommands.ClusterCorrections {
 
     private static final Logger log = LoggerFactory.getLogger(TriageWorker.class);
     private static final int BATCH = 50;
@@ -134,9 +135,23 @@ public final class TriageWorker implements AutoCloseable {
      * A person split a repeat off case {@code fromCase} into case {@code toCase}: copies of its words join the new case
      * from the next batch on.
      */
+    @Override
     public void split(long fromCase, long toCase, String intent, String text) {
         Instant at = clock.instant();
         clusterCorrections.add(() -> clusterIndex.split(fromCase, toCase, intent, kit.fingerprint(text), at));
+        nudge();
+    }
+
+    @Override
+    public void retagged(long caseId, String intent) {
+        clusterCorrections.add(() -> clusterIndex.retag(caseId, intent));
+        nudge();
+    }
+
+    @Override
+    public void restored(long caseId, String intent, String text) {
+        Instant at = clock.instant();
+        clusterCorrections.add(() -> clusterIndex.add(caseId, intent, kit.fingerprint(text), at));
         nudge();
     }
 

@@ -201,6 +201,14 @@ public final class PostStore {
                 .execute();
     }
 
+    /** The queue the post's triage routed it to, if it was routed. */
+    public Optional<String> queueOf(Handle handle, long postId) {
+        return handle.createQuery("SELECT queue FROM triages WHERE post_id = :postId")
+                .bind("postId", postId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     public Optional<Triage> triageOf(Handle handle, long postId) {
         return handle.createQuery("SELECT * FROM triages WHERE post_id = :postId")
                 .bind("postId", postId)

@@ -79,6 +79,38 @@ class BotFloodTest {
     }
 
     @Test
+    void a_flood_copy_restored_from_its_queues_digest_opens_a_case_there_and_its_next_copy_joins_it() {
+        start(TestDatabases.Kind.H2);
+        String text = "Acme Cloud outage? everyone check your files now at cloudfilecheck.xyz/scan";
+        for (int i = 1; i <= 7; i++) post("f" + i, "bot" + i, text);
+        carebot.awaitQuiet();
+        long firstCase = carebot.cases("").get("cases").get(0).get("id").asLong();
+        carebot.carebot().sendDigests();
+        String tech = carebot.config.requireQueue("tech").slackChannel();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                slack.calls("chat.postMessage").stream().anyMatch(call -> call.get("channel").equals(tech)
+                        && call.get("blocks").contains(org.carebot.bot.cards.CardActions.RESTORE_POST)));
+        String digest = slack.calls("chat.postMessage").stream().filter(call -> call.get("channel").equals(tech)
+                && call.get("blocks").contains(org.carebot.bot.cards.CardActions.RESTORE_POST)).findFirst()
+                .orElseThrow().get("blocks");
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"value\":\"(\\d+)\"").matcher(digest);
+        assertTrue(value.find(), digest);
+
+        carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                org.carebot.bot.support.SlackRequests.postButtonPress(org.carebot.bot.cards.CardActions.RESTORE_POST,
+                        Long.parseLong(value.group(1)), "UAGENT001", tech)));
+        carebot.awaitQuiet();
+
+        JsonNode restored = StreamSupport.stream(carebot.cases("").get("cases").spliterator(), false)
+                .filter(kase -> kase.get("id").asLong() != firstCase).findFirst().orElseThrow();
+        assertEquals("tech", restored.get("queue").asText(), "opened where the digest listed it");
+        assertEquals("outage_report", restored.get("intent").asText(), "a flood copy keeps the intent triage found");
+        post("c1", "customer1", text);
+        carebot.awaitQuiet();
+        assertEquals(1, count(events(restored.get("id").asLong()), "post_joined"), "the next copy joins it");
+    }
+
+    @Test
     void customers_repeating_a_complaint_without_a_link_all_join_the_case() {
         start(TestDatabases.Kind.H2);
         for (int i = 1; i <= 7; i++) post("c" + i, "customer" + i, "Is Acme Cloud down for everyone? cant open any file");

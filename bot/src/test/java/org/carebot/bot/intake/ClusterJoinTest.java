@@ -185,6 +185,27 @@ class ClusterJoinTest {
     }
 
     @Test
+    void after_a_retag_the_same_issue_in_other_words_still_joins_the_case() {
+        post("x", "1861000000000000070", "Is there a way to export my files to PDF from the Android app?");
+        carebot.awaitQuiet();
+        JsonNode original = carebot.cases("").get("cases").get(0);
+        long caseId = original.get("id").asLong();
+        String target = original.get("intent").asText().equals("feature_request") ? "general_question" : "feature_request";
+        String channel = carebot.config.requireQueue(original.get("queue").asText()).slackChannel();
+        carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                org.carebot.bot.support.SlackRequests.selectChoice(org.carebot.bot.cards.CardActions.RETAG, caseId,
+                        target, "UAGENT001", channel)));
+        carebot.awaitQuiet();
+        assertEquals(target, carebot.caseDetail(caseId).get("intent").asText());
+
+        post("instagram", "17865799348089070", "How can I export my files as PDF in the Android app?");
+        carebot.awaitQuiet();
+
+        assertEquals(1, carebot.cases("").get("count").asInt(), "the paraphrase joined the retagged case");
+        assertTrue(actions(caseId).contains("post_joined"), actions(caseId).toString());
+    }
+
+    @Test
     void a_different_issue_opens_its_own_case() {
         carebot.postTelegram(TelegramUpdates.message(2, 2, "Is @AcmeCloud down?? can't log in, getting 503 errors"),
                 TestCarebot.TELEGRAM_SECRET);
