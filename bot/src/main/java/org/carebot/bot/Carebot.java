@@ -133,7 +133,7 @@ public final class Carebot implements AutoCloseable {
                 .orElseGet(UserGroups::none);
         CardRequests cardRequests = new CardRequests(cards, outbox);
         CaseOpener opener = new CaseOpener(cases, events, cardRequests, config);
-        StormWatch storms = new StormWatch(incidents, cardRequests, events, config, metrics);
+        StormWatch storms = new StormWatch(incidents, cases, cardRequests, events, config, metrics);
         Stores stores = new Stores(database, posts, cases, events, clusters, blocked);
         TriageWorker triageWorker = new TriageWorker(stores, cardRequests, growth, opener, triage, storms, config, clock,
                 metrics, deliveryWorker::nudge);

@@ -18,6 +18,10 @@ public final class ToneReader {
             + "ridiculous|unacceptable|disgrace|pathetic|furious|angry|wtf|fix it|fed up|horrible|garbage|trash)\\b"
             + "|!{3,}", Pattern.CASE_INSENSITIVE);
 
+    /** Words of thanks (as the praise keywords list them, folded), in the configured languages. */
+    private static final Pattern THANKS = Pattern.compile(
+            "(?:big |huge |many |muchas |vielen )?(?:thank|thx|ty\\b|gracias|danke|merci|obrigad|grazie).*");
+
     private final TextMatch praiseWords;
     private final Set<String> complaintIntents;
     private final String praiseIntent;
@@ -68,12 +72,17 @@ public final class ToneReader {
 
     /** @param language the post's language, as detected */
     public Tone read(String text, String folded, String intent, String language) {
-        boolean praiseSounding = !praiseWords.findIn(folded).isEmpty() || text.contains("👏");
+        List<String> praiseFound = praiseWords.findIn(folded);
+        boolean praiseSounding = !praiseFound.isEmpty() || text.contains("👏");
         // The meaning check compares with every example: only praise-sounding posts without a marker need it.
+        boolean negativeCue = NEGATIVE_CUES.matcher(text).find();
+        // Praise in a complaint is sarcasm ("love paying twice 👏"); plain thanks is not by itself: "thanks, the refund
+        // arrived" closes one.
+        boolean onlyThanks = praiseFound.stream().allMatch(word -> THANKS.matcher(word).matches()) && !text.contains("👏");
         boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
-                || complaintIntents.contains(intent)
+                || (complaintIntents.contains(intent) && (!onlyThanks || negativeCue))
                 || (meaningLanguages.contains(language) && closerToComplaints(text)));
-        if (sarcasm || complaintIntents.contains(intent) || NEGATIVE_CUES.matcher(text).find()) {
+        if (sarcasm || complaintIntents.contains(intent) || negativeCue) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }
         if (intent.equals(praiseIntent) || praiseSounding) return new Tone(Tone.Sentiment.POSITIVE, false);

@@ -32,6 +32,15 @@ class ToneReaderTest {
     }
 
     @Test
+    void plain_thanks_in_a_complaint_is_not_sarcasm_unless_something_else_says_so() {
+        assertFalse(read("thanks, the refund arrived", "billing_issue").sarcasm());
+        assertFalse(read("merci, le remboursement est arrivé", "billing_issue").sarcasm());
+        assertTrue(read("thanks for charging me twice, love it", "billing_issue").sarcasm(), "praise beside thanks");
+        assertTrue(read("thanks for the useless update", "bug_report").sarcasm(), "a negative word");
+        assertTrue(read("thanks for the update 👏", "bug_report").sarcasm(), "clapping");
+    }
+
+    @Test
     void genuine_praise_is_positive_and_a_plain_complaint_negative_without_sarcasm() {
         Tone praise = read("Thank you, support fixed it in five minutes", "praise");
         Tone complaint = read("The export button does nothing since the update", "bug_report");

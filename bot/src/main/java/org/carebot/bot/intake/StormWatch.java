@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.carebot.bot.cards.CardRequests;
 import org.carebot.bot.cases.Actor;
 import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.store.CaseStore;
 import org.carebot.bot.store.EventLog;
 import org.carebot.bot.store.IncidentStore;
 import org.carebot.triage.Triage;
@@ -27,15 +28,17 @@ public final class StormWatch {
     private static final Logger log = LoggerFactory.getLogger(StormWatch.class);
 
     private final IncidentStore incidents;
+    private final CaseStore cases;
     private final CardRequests cards;
     private final EventLog events;
     private final CarebotConfig.StormTuning storms;
     private final List<String> alertChannels;
     private final MeterRegistry metrics;
 
-    public StormWatch(IncidentStore incidents, CardRequests cards, EventLog events, CarebotConfig config,
-                      MeterRegistry metrics) {
+    public StormWatch(IncidentStore incidents, CaseStore cases, CardRequests cards, EventLog events,
+                      CarebotConfig config, MeterRegistry metrics) {
         this.incidents = incidents;
+        this.cases = cases;
         this.cards = cards;
         this.events = events;
         this.storms = config.storms();
@@ -55,7 +58,9 @@ public final class StormWatch {
     public void check(Handle handle, long caseId, String intent, boolean joined, Instant now) {
         Instant windowStart = now.minus(storms.window());
         Optional<IncidentStore.Incident> open = incidents.openSince(handle, intent, now.minus(storms.cooldown()));
-        if (open.isPresent()) {
+        // While its case is worked, the storm's alert is updated in place. Once that case is closed and the storm goes
+        // on, its posts open or join another case: the storm is spotted again there, and the new alert points to it.
+        if (open.isPresent() && (open.get().caseId() == caseId || isOpen(handle, open.get().caseId()))) {
             cards.refreshAll(handle, open.get().caseId(), now);
             return;
         }
@@ -78,6 +83,10 @@ public final class StormWatch {
             alert(handle, IncidentStore.Incident.Kind.INTENT, intent, caseId,
                     String.format(java.util.Locale.ROOT, "%d %s posts, usually %.1f", inWindow, intent, usual), now);
         }
+    }
+
+    private boolean isOpen(Handle handle, long caseId) {
+        return cases.find(handle, caseId).map(kase -> kase.state().isOpen()).orElse(false);
     }
 
     private void alert(Handle handle, IncidentStore.Incident.Kind kind, String intent, long anchor, String why,

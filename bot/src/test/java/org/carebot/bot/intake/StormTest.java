@@ -62,6 +62,37 @@ class StormTest {
         }
     }
 
+    @Test
+    void a_storm_that_goes_on_after_its_case_is_resolved_alerts_again_for_the_case_now_worked() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
+            String engineering = carebot.config.escalationTarget("engineering").orElseThrow().slackChannel();
+            for (int n = 0; n < 10; n++) post(carebot, n);
+            carebot.awaitQuiet();
+            JsonNode first = carebot.cases("").get("cases").get(0);
+            long firstCase = first.get("id").asLong();
+            carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                    org.carebot.bot.support.SlackRequests.buttonPress(org.carebot.bot.cards.CardActions.RESOLVE,
+                            firstCase, "UAGENT001", carebot.config.requireQueue(first.get("queue").asText())
+                                    .slackChannel())));
+            carebot.awaitQuiet();
+
+            for (int n = 10; n < 25; n++) post(carebot, n);
+            carebot.awaitQuiet();
+
+            long secondCase = StreamSupport.stream(carebot.cases("").get("cases").spliterator(), false)
+                    .mapToLong(kase -> kase.get("id").asLong()).filter(id -> id != firstCase).findFirst().orElseThrow();
+            List<String> actions = StreamSupport.stream(carebot.caseDetail(secondCase).get("events").spliterator(),
+                    false).map(e -> e.get("action").asText()).toList();
+            assertEquals(1, actions.stream().filter("storm_detected"::equals).count(), actions.toString());
+            await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
+                    .filter(call -> call.get("channel").equals(engineering) && call.get("blocks").contains("Storm:"))
+                    .count() == 2);
+            assertTrue(slack.calls("chat.postMessage").stream()
+                    .filter(call -> call.get("channel").equals(engineering)).reduce((a, b) -> b).orElseThrow()
+                    .get("blocks").contains("#" + secondCase), "the new alert points to the case now worked");
+        }
+    }
+
     private static List<Map<String, String>> alerts(FakeSlack slack, String channel) {
         List<Map<String, String>> all = new java.util.ArrayList<>(slack.calls("chat.postMessage"));
         all.addAll(slack.calls("chat.update"));
