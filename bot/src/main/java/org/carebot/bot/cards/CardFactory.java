@@ -11,6 +11,7 @@ import org.carebot.triage.Post;
 import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +86,7 @@ public final class CardFactory {
         if (banner == null && role.worked() && view.storm().isPresent()) {
             banner = stormBanner(view.storm().get(), kase, queueName);
         }
-        return new Card(kase.id(), headline, banner, tally(view.tally(), post.platform()),
+        return new Card(kase.id(), headline, banner, tally(view.tally(), kase.openedAt(), post.platform()),
                 repeats(view.latestRepeats(), kase, role), personalData.mask(post.text()), post.url(), fields,
                 kase.assignee(), notes(view.events()), actions(kase, triage, role, view.authorBlocked()));
     }
@@ -100,12 +101,16 @@ public final class CardFactory {
                 .toList();
     }
 
-    /** "+37 similar in 14 min · Discord, Instagram, X", or null before the first repeat. */
-    static String tally(ClusterStore.Tally tally, String ownPlatform) {
+    /**
+     * "+37 similar in 14 min · Discord, Instagram, X": the repeats since the case opened, up to the latest; null before
+     * the first repeat.
+     */
+    static String tally(ClusterStore.Tally tally, Instant opened, String ownPlatform) {
         if (tally.repeats() == 0) return null;
         java.util.Set<String> platforms = new java.util.TreeSet<>(tally.platforms());
         platforms.add(ownPlatform);
-        long minutes = Math.max(1, (long) Math.ceil(tally.span().toSeconds() / 60.0));
+        long seconds = Duration.between(opened.isBefore(tally.first()) ? opened : tally.first(), tally.last()).toSeconds();
+        long minutes = Math.max(1, (long) Math.ceil(seconds / 60.0));
         return "+" + tally.repeats() + " similar in " + minutes + " min · "
                 + platforms.stream().map(CardFactory::platformName).collect(Collectors.joining(", "));
     }

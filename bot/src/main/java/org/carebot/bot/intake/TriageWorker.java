@@ -121,8 +121,10 @@ public final class TriageWorker implements AutoCloseable, CaseCommands.ClusterCo
 
     /** Open cases active within the cluster window take repeats again after a restart. */
     private void rebuildClusters() {
+        // Oldest first: the index expires members from its oldest on, and stops at the first still inside the window.
         List<ClusterStore.Member> members = database.withHandle(h ->
-                clusters.openMembersSince(h, clock.instant().minus(kit.clusterWindow())));
+                        clusters.openMembersSince(h, clock.instant().minus(kit.clusterWindow()))).stream()
+                .sorted(java.util.Comparator.comparing(ClusterStore.Member::at)).toList();
         List<Fingerprint> fingerprints = kit.fingerprints(members.stream().map(ClusterStore.Member::text).toList());
         for (int i = 0; i < members.size(); i++) {
             ClusterStore.Member member = members.get(i);

@@ -3,7 +3,6 @@ package org.carebot.bot.store;
 import org.carebot.triage.Duplicates;
 import org.jdbi.v3.core.Handle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,6 @@ public final class ClusterStore {
             return new Tally(0, List.of(), null, null);
         }
 
-        public Duration span() {
-            return first == null ? Duration.ZERO : Duration.between(first, last);
-        }
     }
 
     /** A post that joined a case as a repeat: how it matched and when it joined. */
