@@ -79,10 +79,11 @@ public final class ToneReader {
         // Praise in a complaint is sarcasm ("love paying twice 👏"); plain thanks is not by itself: "thanks, the refund
         // arrived" closes one.
         boolean onlyThanks = praiseFound.stream().allMatch(word -> THANKS.matcher(word).matches()) && !text.contains("👏");
+        boolean complaint = complaintIntents.contains(intent);
         boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
-                || (complaintIntents.contains(intent) && (!onlyThanks || negativeCue))
-                || (meaningLanguages.contains(language) && closerToComplaints(text)));
-        if (sarcasm || complaintIntents.contains(intent) || negativeCue) {
+                || (complaint && (!onlyThanks || negativeCue))
+                || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text)));
+        if (sarcasm || complaint || negativeCue) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }
         if (intent.equals(praiseIntent) || praiseSounding) return new Tone(Tone.Sentiment.POSITIVE, false);
