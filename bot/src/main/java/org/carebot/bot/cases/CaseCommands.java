@@ -266,7 +266,8 @@ public final class CaseCommands {
     public Outcome restore(long postId, Actor actor) {
         Outcome outcome = database.inTransaction(handle -> {
             Instant now = clock.instant();
-            Optional<StoredPost> post = posts.find(handle, postId);
+            // Locked: two Restore presses at once must not open two cases (the second finds it restored).
+            Optional<StoredPost> post = posts.findForUpdate(handle, postId);
             Optional<Triage> triage = posts.triageOf(handle, postId);
             if (post.isEmpty() || triage.isEmpty() || post.get().state() != PostState.SUPPRESSED) {
                 String reason = "Post #" + postId + " is not held back any more.";

@@ -112,6 +112,12 @@ public final class PostStore {
         return handle.createQuery("SELECT * FROM posts WHERE id = :id").bind("id", id).map(PostStore::map).findOne();
     }
 
+    /** The post, locked until the transaction ends: two people acting on it at once take turns. */
+    public Optional<StoredPost> findForUpdate(Handle handle, long id) {
+        return handle.createQuery("SELECT * FROM posts WHERE id = :id FOR UPDATE").bind("id", id).map(PostStore::map)
+                .findOne();
+    }
+
     /** Takes up to {@code limit} new posts, oldest first, marking them as being triaged so no other worker does. */
     public List<StoredPost> claimNew(Handle handle, int limit) {
         List<Long> candidates = handle.createQuery("SELECT id FROM posts WHERE state = 'new' ORDER BY id LIMIT :limit")
