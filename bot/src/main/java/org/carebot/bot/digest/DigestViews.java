@@ -10,7 +10,11 @@ import java.util.Map;
 /** Builds a queue's digest from the outbox payload (queue, since) as the store is at send time. */
 public final class DigestViews {
 
-    static final int LINES = 10;
+    /**
+     * Lines with a Restore button: as many as one Slack message holds (50 blocks, one is the heading). In a bot flood a
+     * queue holds back hundreds; the card says how many more there are.
+     */
+    static final int LINES = 49;
 
     private final DigestStore digests;
     private final CarebotConfig config;
