@@ -65,11 +65,22 @@ public final class SemanticFlags {
         }
     }
 
-    /** The example posts of one flag, and the posts that sound like it but are not. */
-    public record Examples(List<String> posts, List<String> counterPosts) {
+    /**
+     * The example posts of one flag; the posts that sound like it but are not (counter-examples), which the flag's
+     * model also learns from; and lookalikes, posts about what the examples are about without what makes the flag
+     * ("still waiting for a reply, nobody answers" beside self-harm examples about lost files and silent support).
+     * A lookalike keeps the flag off a post nearer to it than to any example, as a counter-example does, but no model
+     * learns from it: a handful of short posts retrained into the models moved their answers on other flags.
+     */
+    public record Examples(List<String> posts, List<String> counterPosts, List<String> lookalikes) {
         public Examples {
             posts = List.copyOf(posts);
             counterPosts = counterPosts == null ? List.of() : List.copyOf(counterPosts);
+            lookalikes = lookalikes == null ? List.of() : List.copyOf(lookalikes);
+        }
+
+        public Examples(List<String> posts, List<String> counterPosts) {
+            this(posts, counterPosts, List.of());
         }
 
         public static Map<SensitiveFlag, Examples> of(Map<SensitiveFlag, List<String>> posts) {
@@ -109,10 +120,18 @@ public final class SemanticFlags {
         }
     }
 
-    /** Which flag a row of the tables belongs to, and whether it is a counter-example. */
-    private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector, boolean learned) {
+    /**
+     * Which flag a row of the tables belongs to, whether it is a counter-example, whether a person taught it
+     * ({@code learned}), and whether the flag models learn from it (not from lookalikes).
+     */
+    private record Row(SensitiveFlag flag, boolean counter, String text, float[] vector, boolean learned,
+                       boolean trains) {
         static Row of(Lesson lesson, float[] vector, boolean learned) {
-            return new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vector, learned);
+            return new Row(lesson.flag(), !lesson.sensitive(), lesson.text(), vector, learned, true);
+        }
+
+        static Row lookalike(SensitiveFlag flag, String text, float[] vector) {
+            return new Row(flag, true, text, vector, false, false);
         }
     }
 
@@ -163,13 +182,21 @@ public final class SemanticFlags {
         this.thresholds = thresholds;
         this.ordinaryPosts = List.copyOf(ordinaryPosts);
         List<Lesson> written = new ArrayList<>();
+        List<Lesson> lookalikes = new ArrayList<>();
         examples.forEach((flag, set) -> {
             for (String post : set.posts()) written.add(new Lesson(post, flag, true));
             for (String post : set.counterPosts()) written.add(new Lesson(post, flag, false));
+            for (String post : set.lookalikes()) lookalikes.add(new Lesson(post, flag, false));
         });
-        List<float[]> vectors = written.isEmpty() ? List.of() : embedder.embedAll(written.stream().map(Lesson::text).toList());
+        List<Lesson> all = new ArrayList<>(written);
+        all.addAll(lookalikes);
+        List<float[]> vectors = all.isEmpty() ? List.of() : embedder.embedAll(all.stream().map(Lesson::text).toList());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) rows.add(Row.of(written.get(i), vectors.get(i), false));
+        for (int i = 0; i < lookalikes.size(); i++) {
+            Lesson lookalike = lookalikes.get(i);
+            rows.add(Row.lookalike(lookalike.flag(), lookalike.text(), vectors.get(written.size() + i)));
+        }
         List<Row> frozen = List.copyOf(rows);
         this.snapshot = Snapshot.of(frozen, trainModels(frozen), frozen);
         this.retraining = new BackgroundTraining("sensitive-flag", this::retrainModels, () -> !modelsUpToDate());
@@ -247,7 +274,7 @@ public final class SemanticFlags {
         if (thresholds.modelWeight() == 0) return models;
         // Every model learns from the same texts: their word pieces are extracted once, not once per flag.
         Map<String, WordPieceRegression.Pieces> pieces = new HashMap<>();
-        for (Row row : rows) pieces.computeIfAbsent(row.text(), WordPieceRegression::pieces);
+        for (Row row : rows) if (row.trains()) pieces.computeIfAbsent(row.text(), WordPieceRegression::pieces);
         for (ExampleIndex.Example post : ordinaryPosts) pieces.computeIfAbsent(post.text(), WordPieceRegression::pieces);
         List<SensitiveFlag> withExamples = rows.stream().filter(row -> !row.counter()).map(Row::flag).distinct().toList();
         withExamples.parallelStream().map(flag -> Map.entry(flag, trainModel(flag, rows, pieces))).toList()
@@ -261,6 +288,7 @@ public final class SemanticFlags {
         for (Row row : rows) if (row.flag() == flag && !row.counter()) flagged.add(row.text());
         List<WordPieceRegression.Sample> samples = new ArrayList<>();
         for (Row row : rows) {
+            if (!row.trains()) continue;
             boolean positive = row.flag() == flag && !row.counter();
             if (positive || !flagged.contains(row.text())) {
                 samples.add(sample(row.vector(), pieces.get(row.text()), positive));

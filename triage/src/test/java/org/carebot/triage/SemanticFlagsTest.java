@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,25 @@ class SemanticFlagsTest {
     private List<ExampleIndex.Example> ordinary(List<String> texts) {
         return texts.stream().map(t -> new ExampleIndex.Example("general_question", t, embedder.embed(t),
                 ExampleIndex.Source.CONFIG)).toList();
+    }
+
+    @Test
+    void a_lookalike_keeps_the_flag_off_as_a_counter_example_does_but_no_model_learns_from_it() {
+        String waiting = "account locked for weeks and i cannot sleep tonight";
+        List<String> lookalike = List.of("account locked for weeks, cannot sleep tonight");
+        SemanticFlags.Thresholds thresholds = new SemanticFlags.Thresholds(0.3, Map.of(), 0, 0.5, Map.of());
+        SemanticFlags plain = new SemanticFlags(embedder, SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM,
+                HOPELESS)), thresholds, ordinary(ORDINARY));
+        SemanticFlags withLookalike = new SemanticFlags(embedder, Map.of(SensitiveFlag.SELF_HARM,
+                new SemanticFlags.Examples(HOPELESS, List.of(), lookalike)), thresholds, ordinary(ORDINARY));
+        SemanticFlags withCounter = new SemanticFlags(embedder, Map.of(SensitiveFlag.SELF_HARM,
+                new SemanticFlags.Examples(HOPELESS, lookalike)), thresholds, ordinary(ORDINARY));
+
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), plain.read(waiting).flags(), "near enough to the examples alone");
+        assertEquals(Set.of(), withLookalike.read(waiting).flags(), "nearer to the lookalike");
+        String other = "hopeless, what do i do now";
+        assertEquals(plain.read(other).score(), withLookalike.read(other).score(), "the model is the same");
+        assertNotEquals(plain.read(other).score(), withCounter.read(other).score(), "a counter-example retrains it");
     }
 
     @Test

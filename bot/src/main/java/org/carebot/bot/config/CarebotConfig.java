@@ -23,7 +23,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             Map<Permission, List<String>> defaultPermissions, TriageTuning triage,
                             ClusterTuning clusters, AutoReplyConfig autoReply,
                             Map<SensitiveFlag, List<String>> sensitiveExamples,
-                            Map<SensitiveFlag, List<String>> sensitiveCounterExamples, StormTuning storms,
+                            Map<SensitiveFlag, List<String>> sensitiveCounterExamples,
+                            Map<SensitiveFlag, List<String>> sensitiveLookalikes, StormTuning storms,
                             ToneConfig tone, DigestConfig digest) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
@@ -45,6 +46,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         autoReply = autoReply == null ? new AutoReplyConfig(null, null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         sensitiveCounterExamples = sensitiveCounterExamples == null ? Map.of() : Map.copyOf(sensitiveCounterExamples);
+        sensitiveLookalikes = sensitiveLookalikes == null ? Map.of() : Map.copyOf(sensitiveLookalikes);
         storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
         tone = tone == null ? new ToneConfig(null, null, null, null) : tone;
         digest = digest == null ? new DigestConfig(null) : digest;

@@ -318,6 +318,10 @@ final class ConfigValidator {
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
                         "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
+        config.sensitiveLookalikes().keySet().stream()
+                .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
+                .forEach(flag -> problem("sensitive_lookalikes." + flag.key(),
+                        "lookalikes only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
     }
 
     private void checkReadableFile(String field, String path) {

@@ -143,12 +143,13 @@ public final class TriageKit implements AutoCloseable {
         SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config), flagThresholds(tuning), written);
         long done = System.nanoTime();
         log.info("Embeddings engine ready in {} ms: {} intent examples embedded in {} ms, the intent model trained in {} "
-                        + "ms, {} sensitive-content examples and {} counter-examples embedded and their models trained "
-                        + "in {} ms",
+                        + "ms, {} sensitive-content examples, {} counter-examples and {} lookalikes embedded and the "
+                        + "flag models trained in {} ms",
                 (done - started) / 1_000_000, examples.size(), (embedded - started) / 1_000_000,
                 (trained - embedded) / 1_000_000,
                 config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum(),
+                config.sensitiveLookalikes().values().stream().mapToInt(List::size).sum(),
                 (done - trained) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
@@ -183,11 +184,12 @@ public final class TriageKit implements AutoCloseable {
                 tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight(), tuning.sensitiveKeywordFloorByFlag());
     }
 
-    /** Each flag's example posts with its counter-examples, as written in config. */
+    /** Each flag's example posts with its counter-examples and lookalikes, as written in config. */
     public static Map<SensitiveFlag, SemanticFlags.Examples> sensitiveExamples(CarebotConfig config) {
         Map<SensitiveFlag, SemanticFlags.Examples> examples = new EnumMap<>(SensitiveFlag.class);
         config.sensitiveExamples().forEach((flag, posts) -> examples.put(flag,
-                new SemanticFlags.Examples(posts, config.sensitiveCounterExamples().getOrDefault(flag, List.of()))));
+                new SemanticFlags.Examples(posts, config.sensitiveCounterExamples().getOrDefault(flag, List.of()),
+                        config.sensitiveLookalikes().getOrDefault(flag, List.of()))));
         return examples;
     }
 

@@ -175,6 +175,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void lookalikes_need_the_flags_own_examples_and_a_bad_classifier_similarity_is_refused() throws Exception {
+        ConfigException e = failure(shipped().replace("sensitive_lookalikes:\n",
+                "sensitive_lookalikes:\n  personal_data: [\"my email is on my website anyway\"]\n")
+                .replace("classifier_similarity: 0.35", "classifier_similarity: 1.5"));
+
+        assertTrue(e.getMessage().contains("sensitive_lookalikes.personal_data: lookalikes only refine"), e.getMessage());
+        assertTrue(e.getMessage().contains("spam.classifier_similarity: must be within 0..1"), e.getMessage());
+    }
+
+    @Test
     void an_operators_embedding_model_must_point_at_readable_files() throws Exception {
         ConfigException e = failure(shipped().replace("  embedding_cache: 20000", "  embedding_cache: 20000\n"
                 + "  embedding_model: {onnx: /nowhere/model.onnx, tokenizer: \"\", pooling: cls}"));
