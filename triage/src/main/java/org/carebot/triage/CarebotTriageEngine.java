@@ -56,7 +56,8 @@ public final class CarebotTriageEngine implements TriageEngine {
         this.spamKeywords = TextMatch.of(rules.spam().keywords());
         this.spamPatterns = rules.spam().patterns().stream()
                 .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
-        this.phishingLinks = new PhishingLinks(rules.spam().brandTokens(), rules.spam().officialDomains());
+        this.phishingLinks = new PhishingLinks(rules.spam().brandTokens(), rules.spam().officialDomains(),
+                rules.spam().officialHandles());
         this.impostors = new Impostors(rules.spam().brandTokens(), rules.spam().officialHandles());
         rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
         this.personalData = personalData;

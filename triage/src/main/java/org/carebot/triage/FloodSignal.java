@@ -12,8 +12,9 @@ public final class FloodSignal {
     private final PhishingLinks links;
     private final PersonalData personalData;
 
-    public FloodSignal(List<String> brandTokens, List<String> officialDomains, PersonalData personalData) {
-        this.links = new PhishingLinks(brandTokens, officialDomains);
+    public FloodSignal(List<String> brandTokens, List<String> officialDomains, List<String> officialHandles,
+                       PersonalData personalData) {
+        this.links = new PhishingLinks(brandTokens, officialDomains, officialHandles);
         this.personalData = personalData;
     }
 

@@ -141,11 +141,12 @@ public final class PersonalData {
     /**
      * Each match, or else its longest stretch between the spaces or dashes that group its characters, that passes the
      * check. The patterns read on over the groups that follow a number: "4111 1111 1111 1111 12/26" (an expiry),
-     * "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the match only, unless {@code fromAnyGroup}
-     * ("order 12 4111 1111 1111 1111"); a number written without separators is tried whole only.
+     * "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the match, or with {@code fromFront} also
+     * end at it ("order 12 4111 1111 1111 1111"); never both inside it, as each stretch tried is one more chance for
+     * an order number to pass a checksum by luck. A number written without separators is tried whole only.
      */
     private static void addValidStretches(List<Span> spans, String kind, Matcher matcher, Predicate<String> valid,
-                                          boolean fromAnyGroup) {
+                                          boolean fromFront) {
         while (matcher.find()) {
             String run = matcher.group();
             List<Integer> starts = new ArrayList<>(List.of(0));
@@ -153,12 +154,13 @@ public final class PersonalData {
             for (int i = 1; i < run.length(); i++) {
                 boolean separator = run.charAt(i) == ' ' || run.charAt(i) == '-';
                 if (separator && run.charAt(i - 1) != ' ' && run.charAt(i - 1) != '-') ends.add(i);
-                if (fromAnyGroup && !separator && (run.charAt(i - 1) == ' ' || run.charAt(i - 1) == '-')) starts.add(i);
+                if (fromFront && !separator && (run.charAt(i - 1) == ' ' || run.charAt(i - 1) == '-')) starts.add(i);
             }
             ends.add(run.length());
             int[] best = null;
             for (int start : starts) {
                 for (int end : ends) {
+                    if (start > 0 && end < run.length()) continue;
                     if (end <= start || (best != null && end - start <= best[1] - best[0])) continue;
                     if (valid.test(run.substring(start, end))) best = new int[]{start, end};
                 }

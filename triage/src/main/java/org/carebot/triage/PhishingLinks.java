@@ -29,10 +29,18 @@ final class PhishingLinks {
 
     private final List<String> brandTokens;
     private final List<String> officialDomains;
+    /** The brand's own handles, lowercase, without "@". */
+    private final Set<String> officialHandles;
 
     PhishingLinks(List<String> brandTokens, List<String> officialDomains) {
+        this(brandTokens, officialDomains, List.of());
+    }
+
+    PhishingLinks(List<String> brandTokens, List<String> officialDomains, List<String> officialHandles) {
         this.brandTokens = brandTokens.stream().map(PhishingLinks::unleet).toList();
         this.officialDomains = officialDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        this.officialHandles = officialHandles.stream().map(h -> h.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The lookalike domains in the text, lowercase. */
@@ -50,21 +58,24 @@ final class PhishingLinks {
         while (matcher.find()) {
             String domain = matcher.group(2).toLowerCase(Locale.ROOT);
             if (matcher.group(1) == null && !BARE_TLDS.contains(matcher.group(3).toLowerCase(Locale.ROOT))) continue;
-            if (matcher.group(1) == null && afterHandleSign(text, matcher.start(2))) continue;
+            if (matcher.group(1) == null && isOfficialHandleAndWord(text, matcher.start(2), domain)) continue;
             if (!isOfficial(domain) && !found.contains(domain)) found.add(domain);
         }
         return found;
     }
 
     /**
-     * "@AcmeCloud.it keeps crashing" mentions an account, then a word: an "@" that starts a handle, not one inside an
-     * email address, whose domain ("refunds@acmecl0ud-help.com") may well be a lookalike.
+     * "@AcmeCloud.it keeps crashing" mentions the brand's account, then a word. Only the brand's own handles are read
+     * so: "@acmecl0ud-refund.com" is a lookalike link, and so is the domain of an address ("refunds@acmecl0ud.help").
      */
-    private static boolean afterHandleSign(String text, int hostStart) {
+    private boolean isOfficialHandleAndWord(String text, int hostStart, String host) {
         if (hostStart == 0 || text.charAt(hostStart - 1) != '@') return false;
-        if (hostStart == 1) return true;
-        char before = text.charAt(hostStart - 2);
-        return !Character.isLetterOrDigit(before) && "._%+-".indexOf(before) < 0;
+        if (hostStart > 1) {
+            char before = text.charAt(hostStart - 2);
+            if (Character.isLetterOrDigit(before) || "._%+-".indexOf(before) >= 0) return false;
+        }
+        int dot = host.indexOf('.');
+        return dot > 0 && dot == host.lastIndexOf('.') && officialHandles.contains(host.substring(0, dot));
     }
 
     private boolean isOfficial(String domain) {

@@ -18,9 +18,11 @@ public final class ToneReader {
             + "ridiculous|unacceptable|disgrace|pathetic|furious|angry|wtf|fix it|fed up|horrible|garbage|trash)\\b"
             + "|!{3,}", Pattern.CASE_INSENSITIVE);
 
-    /** Words of thanks (as the praise keywords list them, folded), in the configured languages. */
-    private static final Pattern THANKS = Pattern.compile(
-            "(?:big |huge |many |muchas |vielen )?(?:thank|thx|ty\\b|gracias|danke|merci|obrigad|grazie).*");
+    /**
+     * A praise keyword that gives thanks ("thank*", "muchas gracias", "un grand merci", "herzlichen dank"), in the
+     * configured languages: it holds one of these roots.
+     */
+    private static final Pattern THANKS = Pattern.compile(".*(?:thank|thx|\\bty\\b|gracias|dank|merci|obrigad|grazie).*");
 
     private final TextMatch praiseWords;
     private final Set<String> complaintIntents;

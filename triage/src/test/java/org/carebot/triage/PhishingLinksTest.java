@@ -18,11 +18,15 @@ class PhishingLinksTest {
     class Lookalikes {
 
         @Test
-        void a_handle_followed_by_a_full_stop_and_a_word_is_no_link_but_an_address_at_a_lookalike_is() {
-            assertEquals(List.of(), links.lookalikes("@AcmeCloud.it keeps crashing since the update"));
-            assertEquals(List.of(), links.lookalikes("same here @AcmeCloud.me too"));
-            assertEquals(List.of("acmecl0ud.it"), links.lookalikes("write to refunds@acmecl0ud.it for your money"));
-            assertEquals(List.of("acmecl0ud.it"), links.lookalikes("go to https://acmecl0ud.it now"));
+        void the_brands_handle_followed_by_a_full_stop_and_a_word_is_no_link_but_other_hosts_after_an_at_are() {
+            PhishingLinks withHandles = new PhishingLinks(List.of("acmecloud"), List.of("acmecloud.com"),
+                    List.of("@AcmeCloud", "@AcmeCloudHelp"));
+            assertEquals(List.of(), withHandles.lookalikes("@AcmeCloud.it keeps crashing since the update"));
+            assertEquals(List.of(), withHandles.lookalikes("same here @acmecloudhelp.me too"));
+            assertEquals(List.of("acmecl0ud-refund.com"), withHandles.lookalikes("DM @acmecl0ud-refund.com now"));
+            assertEquals(List.of("acmecloudrefunds.help"), withHandles.lookalikes("write @AcmeCloudRefunds.help"));
+            assertEquals(List.of("acmecl0ud.it"), withHandles.lookalikes("write to refunds@acmecl0ud.it for your money"));
+            assertEquals(List.of("acmecl0ud.it"), withHandles.lookalikes("go to https://acmecl0ud.it now"));
         }
 
         @ParameterizedTest

@@ -261,7 +261,8 @@ public final class CaseCommands {
      * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
      * when triage took it for spam, for the person to tag (a bot flood's copy or a blocked author's post keeps the intent
      * triage found). Its stored triage is no longer spam, so it counts as a customer's post from then on (storm
-     * baselines, reports); the event keeps what it was held back as. Its copies join the case from then on.
+     * baselines, reports); the event keeps what it was held back as. A copy that triage does not hold back as well
+     * joins the case from then on.
      */
     public Outcome restore(long postId, Actor actor) {
         Outcome outcome = database.inTransaction(handle -> {
@@ -303,7 +304,7 @@ public final class CaseCommands {
     private Route listedIn(Handle handle, long postId, Route routed) {
         return posts.queueOf(handle, postId).filter(queue -> !queue.equals(routed.queue()))
                 .filter(queue -> config.queue(queue).isPresent())
-                .map(queue -> new Route(queue, List.of(), "restored from its digest"))
+                .map(queue -> new Route(queue, routed.alsoNotify(), "restored from its digest"))
                 .orElse(routed);
     }
 

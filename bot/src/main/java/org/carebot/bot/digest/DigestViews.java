@@ -11,10 +11,11 @@ import java.util.Map;
 public final class DigestViews {
 
     /**
-     * Lines with a Restore button: as many as one Slack message holds (50 blocks, one is the heading). In a bot flood a
-     * queue holds back hundreds; the card says how many more there are.
+     * Lines with a Restore button. Slack takes 50 blocks in a message, but refuses messages whose blocks carry much
+     * more than about 13,000 characters (msg_blocks_too_long, which no retry mends): 25 lines of a post's first 200
+     * characters stay well inside both. In a bot flood a queue holds back hundreds; the card says how many more.
      */
-    static final int LINES = 49;
+    static final int LINES = 25;
 
     private final DigestStore digests;
     private final CarebotConfig config;

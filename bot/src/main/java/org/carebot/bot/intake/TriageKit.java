@@ -81,7 +81,8 @@ public final class TriageKit implements AutoCloseable {
         this.warmUpPasses = config.triage().warmUpPasses();
         this.duplicates = new Duplicates(new Duplicates.Settings(clusters.nearDuplicateBits(), clusters.semanticSimilarity()));
         this.clusterWindow = clusters.window();
-        this.floodSignal = new FloodSignal(config.brand().tokens(), config.brand().officialDomains(), personalData);
+        this.floodSignal = new FloodSignal(config.brand().tokens(), config.brand().officialDomains(),
+                config.brand().officialHandles(), personalData);
     }
 
     /** Whether a post sends readers off the brand's domains: with many accounts repeating it, a bot flood. */

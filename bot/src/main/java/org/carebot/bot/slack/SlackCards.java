@@ -91,7 +91,7 @@ public final class SlackCards {
                 .value(Long.toString(repeat.postId())))));
     }
 
-    /** A repeat's words on one line: the card is about the case, the repeat only needs recognising. */
+    /** A repeat's or a held-back post's words on one line: they only need recognising, the card links the post. */
     private static String shorten(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
         if (line.codePointCount(0, line.length()) <= 200) return line;
@@ -106,7 +106,7 @@ public final class SlackCards {
                 ? " (the latest " + digest.lines().size() + " below)" : "")))));
         for (org.carebot.bot.digest.Digest.Line line : digest.lines()) {
             String text = truncate("*" + escape(line.source()) + "* · _" + escape(line.why()) + "_\n> "
-                    + escape(line.text()).replace("\n", "\n> "));
+                    + escape(shorten(line.text())));
             blocks.add(section(s -> s.text(markdownText(text)).accessory(button(b -> b
                     .actionId(org.carebot.bot.cards.CardActions.RESTORE_POST).text(plainText("Restore"))
                     .value(Long.toString(line.postId()))))));

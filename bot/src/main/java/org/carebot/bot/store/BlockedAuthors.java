@@ -59,11 +59,13 @@ public final class BlockedAuthors {
     public List<Long> openCasesOf(Handle handle, String platform, Author author) {
         Optional<String> key = key(author);
         if (key.isEmpty()) return List.of();
-        // The key is "id:<id>" or "handle:<lowercased handle>": match the post's column it was made from.
+        // The key is "id:<id>" or "handle:<lowercased handle without its @>": match the post's column it was made
+        // from, where the handle is stored as sent, with or without the sign.
         boolean byId = key.get().startsWith(ID_KEY);
         String sql = "SELECT c.id FROM cases c JOIN posts p ON p.id = c.post_id"
                 + " WHERE c.state <> 'resolved' AND p.platform = :platform AND "
-                + (byId ? "p.author_id = :author" : "p.author_id IS NULL AND LOWER(p.author_handle) = :author")
+                + (byId ? "p.author_id = :author"
+                : "p.author_id IS NULL AND LOWER(TRIM(p.author_handle)) IN (:author, '@' || :author)")
                 + " ORDER BY c.id";
         return handle.createQuery(sql)
                 .bind("platform", platform)

@@ -301,4 +301,22 @@ class StoreTest {
         assertEquals(Set.of(danaOnTelegram, spammerOnX, spammerWithoutSign), answer);
         assertEquals(Set.of(), database.withHandle(h -> blocked.blockedAmong(h, List.of(nobody))));
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_handle_only_authors_open_cases_are_found_however_the_handle_is_written(TestDatabases.Kind kind) {
+        open(kind);
+        BlockedAuthors blocked = new BlockedAuthors();
+        long caseId = database.inTransaction(h -> {
+            Post byHandle = new Post("x", "1861", new Author(null, "@Dana_K", null, null, null), "still broken",
+                    null, NOW, null);
+            long postId = posts.insert(h, byHandle, null, null, NOW).orElseThrow();
+            return cases.open(h, postId, "tech", "bug_report", Priority.P3, NOW, NOW, NOW).id();
+        });
+
+        for (String written : List.of("@Dana_K", "dana_k", "@DANA_K")) {
+            assertEquals(List.of(caseId), database.withHandle(h -> blocked.openCasesOf(h, "x",
+                    new Author(null, written, null, null, null))), written);
+        }
+    }
 }
