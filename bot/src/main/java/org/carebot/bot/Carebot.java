@@ -166,7 +166,8 @@ public final class Carebot implements AutoCloseable {
                     .build();
             SlackSurface surface = new SlackSurface(appConfig, commands,
                     new CareCommand(new QueueStats(database, cases, config, clock), new RetagQuality(database),
-                            new FlagQuality(database), new ClusterQuality(database)));
+                            new FlagQuality(database), new ClusterQuality(database),
+                            new CareCommand.HeldPosts(database, digestViews, config, clock)));
             return new SlackRoute(surface.app())::handle;
         });
         registerGauges(metrics, database, outbox, clock);

@@ -245,7 +245,7 @@ public final class CaseCommands {
             events.append(handle, caseId, actor.userId(), "author_unblocked", null, null, who, now);
             refreshAuthorsCards(handle, kase, post, now);
             return new Outcome.Done(kase, "Unblocked " + who + ": their posts open cases again. Those held back "
-                    + "meanwhile are in the daily digests, to restore.");
+                    + "meanwhile are in the daily digests and `/care held`, to restore.");
         });
     }
 

@@ -35,16 +35,17 @@ public final class DigestStore {
                 .one();
     }
 
-    /** The latest suppressed posts of a queue since {@code since}, newest first. */
-    public List<Item> latestSuppressed(Handle handle, String queue, Instant since, int limit) {
+    /** The suppressed posts of a queue since {@code since}, newest first, after skipping the {@code skip} newest. */
+    public List<Item> latestSuppressed(Handle handle, String queue, Instant since, int skip, int limit) {
         return handle.createQuery("""
                         SELECT p.id, t.reasons, t.spam FROM posts p JOIN triages t ON t.post_id = p.id
                         WHERE p.state = 'suppressed' AND t.queue = :queue AND t.triaged_at >= :since
-                        ORDER BY p.id DESC LIMIT :limit
+                        ORDER BY p.id DESC LIMIT :limit OFFSET :skip
                         """)
                 .bind("queue", queue)
                 .bind("since", since)
                 .bind("limit", limit)
+                .bind("skip", skip)
                 .map((rs, ctx) -> new Object[]{rs.getLong("id"), rs.getString("reasons"), rs.getBoolean("spam")})
                 .list().stream()
                 .map(row -> new Item(posts.find(handle, (Long) row[0]).orElseThrow(),

@@ -15,7 +15,7 @@ public final class DigestViews {
      * more than about 13,000 characters (msg_blocks_too_long, which no retry mends): 25 lines of a post's first 200
      * characters stay well inside both. In a bot flood a queue holds back hundreds; the card says how many more.
      */
-    static final int LINES = 25;
+    public static final int LINES = 25;
 
     private final DigestStore digests;
     private final CarebotConfig config;
@@ -27,14 +27,20 @@ public final class DigestViews {
         this.personalData = personalData;
     }
 
+    /** The daily digest: the newest held-back posts of the queue since the payload's {@code since}. */
     public Digest build(Handle handle, Map<String, Object> payload) {
-        String queue = String.valueOf(payload.get("queue"));
-        Instant since = Instant.parse(String.valueOf(payload.get("since")));
-        var lines = digests.latestSuppressed(handle, queue, since, LINES).stream()
+        return page(handle, String.valueOf(payload.get("queue")), Instant.parse(String.valueOf(payload.get("since"))),
+                "24 h", 1);
+    }
+
+    /** Page {@code page} (from 1) of the queue's posts held back since {@code since}, newest first. */
+    public Digest page(Handle handle, String queue, Instant since, String period, int page) {
+        int skipped = (Math.max(1, page) - 1) * LINES;
+        var lines = digests.latestSuppressed(handle, queue, since, skipped, LINES).stream()
                 .map(item -> new Digest.Line(item.post().id(), item.post().post().platform() + " · "
                         + item.post().post().author().display(), personalData.mask(item.post().post().text()), item.why()))
                 .toList();
-        return new Digest(config.queue(queue).map(CarebotConfig.QueueConfig::name).orElse(queue),
-                digests.countSuppressed(handle, queue, since), lines);
+        return new Digest(config.queue(queue).map(CarebotConfig.QueueConfig::name).orElse(queue), period,
+                digests.countSuppressed(handle, queue, since), skipped, lines);
     }
 }

@@ -5,22 +5,35 @@ import org.carebot.bot.cases.ClusterQuality;
 import org.carebot.bot.cases.QueueStats;
 import org.carebot.bot.cases.FlagQuality;
 import org.carebot.bot.cases.RetagQuality;
+import org.carebot.bot.config.CarebotConfig;
+import org.carebot.bot.digest.Digest;
+import org.carebot.bot.digest.DigestViews;
+import org.carebot.bot.store.Database;
 import org.carebot.triage.Priority;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The text answers of {@code /care}: {@code stats}, {@code quality} and {@code help}. */
+/**
+ * The answers of {@code /care}: {@code stats}, {@code quality} and {@code help} in text; {@code held}, a page of the
+ * channel's queue's held-back posts with Restore buttons.
+ */
 public final class CareCommand {
+
+    /** How far back {@code /care held} looks: a week of held-back posts, where the daily digest shows a day's. */
+    static final Duration HELD_PERIOD = Duration.ofDays(7);
 
     static final String HELP = """
             *Carebot* commands:
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
             • `/care quality`: how right triage's intents, sensitive flags and repeats were, judged by your retags, \
             your *Sensitive?* corrections, the repeats you split off and your resolutions
+            • `/care held [page]`, in a queue's channel: the posts held back there in the last 7 days, 25 at a time,             each with a Restore button
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
@@ -32,12 +45,54 @@ public final class CareCommand {
     private final RetagQuality quality;
     private final FlagQuality flagQuality;
     private final ClusterQuality clusterQuality;
+    private final HeldPosts held;
 
-    public CareCommand(QueueStats stats, RetagQuality quality, FlagQuality flagQuality, ClusterQuality clusterQuality) {
+    /** Pages of held-back posts: the store, and which queue a channel is. */
+    public record HeldPosts(Database database, DigestViews views, CarebotConfig config, Clock clock) {
+    }
+
+    public CareCommand(QueueStats stats, RetagQuality quality, FlagQuality flagQuality, ClusterQuality clusterQuality,
+                       HeldPosts held) {
         this.stats = stats;
         this.quality = quality;
         this.flagQuality = flagQuality;
         this.clusterQuality = clusterQuality;
+        this.held = held;
+    }
+
+    /** Whether the command asks for held-back posts, which are answered with buttons rather than text. */
+    static boolean asksForHeld(String text) {
+        return text != null && text.trim().toLowerCase(Locale.ROOT).matches("held(\\s.*)?");
+    }
+
+    /** A page of the posts held back in the queue whose channel this is, or why there is none. */
+    public HeldAnswer held(String channel, String text) {
+        String argument = text.trim().substring("held".length()).trim();
+        if (!argument.isEmpty() && !argument.matches("[1-9]\\d{0,3}")) {
+            return new HeldAnswer(Optional.empty(), "`/care held " + SlackCards.escape(argument)
+                    + "`: the page is a number from 1, as in `/care held 2`.");
+        }
+        int page = argument.isEmpty() ? 1 : Integer.parseInt(argument);
+        Optional<CarebotConfig.QueueConfig> queue = held.config().queues().stream()
+                .filter(q -> q.slackChannel().equals(channel)).findFirst();
+        if (queue.isEmpty()) {
+            return new HeldAnswer(Optional.empty(), "`/care held` lists a queue's held-back posts in that queue's own "
+                    + "channel: run it there.");
+        }
+        Instant since = held.clock().instant().minus(HELD_PERIOD);
+        Digest digest = held.database().withHandle(h -> held.views().page(h, queue.get().id(), since, "7 days", page));
+        if (digest.lines().isEmpty()) {
+            return new HeldAnswer(Optional.empty(), digest.total() == 0
+                    ? "Nothing was held back for " + SlackCards.escape(digest.queueName()) + " in the last 7 days."
+                    : "Page " + page + " is past the last: " + digest.total() + " posts were held back for "
+                    + SlackCards.escape(digest.queueName()) + " in the last 7 days.");
+        }
+        return new HeldAnswer(Optional.of(digest), "Held back in the last 7 days for " + digest.queueName() + ": "
+                + digest.total() + " posts");
+    }
+
+    /** A page to show with buttons, with its plain text; or, without a page, only the text. */
+    public record HeldAnswer(Optional<Digest> page, String text) {
     }
 
     public String answer(String text) {

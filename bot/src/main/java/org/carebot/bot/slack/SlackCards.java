@@ -98,18 +98,28 @@ public final class SlackCards {
         return line.substring(0, line.offsetByCodePoints(0, 199)) + "…";
     }
 
-    /** A queue's daily digest: one line per held-back post, each with a Restore button whose value is the post id. */
+    /**
+     * A page of a queue's held-back posts (the daily digest is the first): one line per post, each with a Restore
+     * button whose value is the post id, and where older ones remain, the command that lists them.
+     */
     public List<LayoutBlock> renderDigest(org.carebot.bot.digest.Digest digest) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText("*Held back in the last 24 h for " + escape(digest.queueName()) + ": "
-                + digest.total() + " posts*" + (digest.total() > digest.lines().size()
-                ? " (the latest " + digest.lines().size() + " below)" : "")))));
+        String range = digest.lines().size() == digest.total() ? ""
+                : digest.skipped() == 0 ? " (the latest " + digest.lines().size() + " below)"
+                : " (" + (digest.skipped() + 1) + " to " + (digest.skipped() + digest.lines().size()) + " below)";
+        blocks.add(section(s -> s.text(markdownText("*Held back in the last " + digest.period() + " for "
+                + escape(digest.queueName()) + ": " + digest.total() + " posts*" + range))));
         for (org.carebot.bot.digest.Digest.Line line : digest.lines()) {
             String text = truncate("*" + escape(line.source()) + "* · _" + escape(line.why()) + "_\n> "
                     + escape(shorten(line.text())));
             blocks.add(section(s -> s.text(markdownText(text)).accessory(button(b -> b
                     .actionId(org.carebot.bot.cards.CardActions.RESTORE_POST).text(plainText("Restore"))
                     .value(Long.toString(line.postId()))))));
+        }
+        if (digest.more()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText("Older ones: `" + SlackSurface.COMMAND + " held "
+                    + digest.nextPage() + "` in this channel lists the next " + org.carebot.bot.digest.DigestViews.LINES
+                    + " of the last 7 days.")))));
         }
         return blocks;
     }

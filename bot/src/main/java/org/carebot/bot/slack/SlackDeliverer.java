@@ -100,7 +100,8 @@ public final class SlackDeliverer implements Deliverer {
     private DeliveryResult sendDigest(Delivery delivery) {
         org.carebot.bot.digest.Digest digest = database.withHandle(h -> digests.build(h, outbox.payload(delivery)));
         var blocks = slackCards.renderDigest(digest);
-        String text = "Held back in the last 24 h for " + digest.queueName() + ": " + digest.total() + " posts";
+        String text = "Held back in the last " + digest.period() + " for " + digest.queueName() + ": " + digest.total()
+                + " posts";
         return call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(delivery.channel()).text(text)
                 .blocks(blocks).unfurlLinks(false)));
     }

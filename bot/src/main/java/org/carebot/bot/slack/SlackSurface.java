@@ -32,13 +32,21 @@ public final class SlackSurface {
     private final App app;
     private final CaseCommands commands;
     private final CareCommand careCommand;
+    private final SlackCards cards = new SlackCards();
 
     public SlackSurface(AppConfig appConfig, CaseCommands commands, CareCommand careCommand) {
         this.app = new App(appConfig);
         this.commands = commands;
         this.careCommand = careCommand;
         app.blockAction(Pattern.compile("^" + Pattern.quote(CardActions.PREFIX) + ".+$"), this::onCaseAction);
-        app.command(COMMAND, (req, ctx) -> ctx.ack(careCommand.answer(req.getPayload().getText())));
+        app.command(COMMAND, (req, ctx) -> {
+            String text = req.getPayload().getText();
+            if (!CareCommand.asksForHeld(text)) return ctx.ack(careCommand.answer(text));
+            CareCommand.HeldAnswer answer = careCommand.held(req.getPayload().getChannelId(), text);
+            if (answer.page().isEmpty()) return ctx.ack(answer.text());
+            return ctx.ack(r -> r.responseType("ephemeral").text(answer.text())
+                    .blocks(cards.renderDigest(answer.page().get())));
+        });
         app.blockAction(CardActions.RESTORE_POST, (req, ctx) -> onPostAction(req, ctx, commands::restore));
         app.blockAction(CardActions.SPLIT_REPEAT, (req, ctx) -> onPostAction(req, ctx, commands::split));
     }

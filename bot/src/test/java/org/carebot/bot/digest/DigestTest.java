@@ -82,4 +82,51 @@ class DigestTest {
             assertFalse(storedAsSpam, "a restored post counts as a customer's post from then on");
         }
     }
+
+    private static JsonNode care(TestCarebot carebot, String text, String channel) {
+        var response = carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                org.carebot.bot.support.SlackRequests.slashCommand("/care", text, "UAGENT001", channel)));
+        assertEquals(200, response.statusCode(), response.body());
+        return TestCarebot.json(response.body());
+    }
+
+    private static List<Long> restoreButtons(JsonNode answer) {
+        List<Long> ids = new java.util.ArrayList<>();
+        Matcher values = Pattern.compile("\"action_id\":\"" + Pattern.quote(CardActions.RESTORE_POST)
+                + "\",\"value\":\"(\\d+)\"|\"value\":\"(\\d+)\",\"action_id\":\""
+                + Pattern.quote(CardActions.RESTORE_POST) + "\"").matcher(answer.path("blocks").toString());
+        while (values.find()) ids.add(Long.parseLong(values.group(1) != null ? values.group(1) : values.group(2)));
+        return ids;
+    }
+
+    @Test
+    void care_held_pages_through_every_post_held_back_in_a_queue_and_each_can_be_restored() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
+            String general = carebot.config.requireQueue("general").slackChannel();
+            String tech = carebot.config.requireQueue("tech").slackChannel();
+            for (int i = 0; i < 30; i++) post(carebot, "h" + i, "FREE crypto giveaway!! send 0.1 ETH get 1 ETH back, DM me #" + i);
+            carebot.awaitQuiet();
+
+            JsonNode first = care(carebot, "held", general);
+            List<Long> firstPage = restoreButtons(first);
+            assertEquals(25, firstPage.size(), first.toString());
+            assertTrue(first.get("blocks").toString().contains("/care held 2"), "says how to see the older ones");
+            JsonNode second = care(carebot, "held 2", general);
+            List<Long> secondPage = restoreButtons(second);
+            assertEquals(5, secondPage.size(), second.toString());
+            assertTrue(java.util.Collections.disjoint(firstPage, secondPage), "no post twice");
+
+            assertTrue(care(carebot, "held 3", general).get("text").asText().contains("past the last"));
+            assertTrue(care(carebot, "held two", general).get("text").asText().contains("the page is a number"));
+            assertTrue(care(carebot, "held", tech).get("text").asText().contains("Nothing was held back"));
+            assertTrue(care(carebot, "held", "C0ELSEWHERE").get("text").asText().contains("run it there"));
+
+            carebot.send(org.carebot.bot.support.SlackRequests.signedNow(carebot.url("/slack/events"),
+                    restoreRequest(secondPage.get(4), "UAGENT001", general)));
+            carebot.awaitQuiet();
+            assertEquals(1, carebot.cases("").get("count").asInt(), "the oldest held-back post, restored from page 2");
+            assertEquals(29, restoreButtons(care(carebot, "held", general)).size()
+                    + restoreButtons(care(carebot, "held 2", general)).size());
+        }
+    }
 }

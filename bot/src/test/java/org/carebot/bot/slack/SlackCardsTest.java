@@ -41,9 +41,9 @@ class SlackCardsTest {
                         "a bot flood: the same post from 40 accounts in 10 min, sending readers to cloudfilecheck.xyz"))
                 .toList();
 
-        var blocks = new SlackCards().renderDigest(new org.carebot.bot.digest.Digest("Tech support", 312, lines));
+        var blocks = new SlackCards().renderDigest(new org.carebot.bot.digest.Digest("Tech support", "24 h", 312, 0, lines));
 
-        assertEquals(26, blocks.size(), "at most 50 blocks in a message");
+        assertEquals(27, blocks.size(), "heading, 25 lines and the command for older ones: at most 50 blocks");
         String json = new com.google.gson.Gson().toJson(blocks);
         assertTrue(json.length() < 13_000, json.length() + " characters: Slack refuses much more");
         assertTrue(json.contains("312 posts") && json.contains("the latest 25 below"), json.substring(0, 300));
