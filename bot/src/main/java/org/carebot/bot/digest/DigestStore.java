@@ -8,6 +8,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Suppressed posts per queue, and which daily digests went out. */
 public final class DigestStore {
@@ -51,6 +52,14 @@ public final class DigestStore {
                 .map(row -> new Item(posts.find(handle, (Long) row[0]).orElseThrow(),
                         (Boolean) row[2] ? json.readStrings((String) row[1]).get(0) : "author blocked"))
                 .toList();
+    }
+
+    /** When the queue's latest digest went out, if one ever did. */
+    public Optional<Instant> lastSentAt(Handle handle, String queue) {
+        return handle.createQuery("SELECT MAX(sent_at) FROM digests WHERE queue = :queue")
+                .bind("queue", queue)
+                .mapTo(Instant.class)
+                .findOne();
     }
 
     /** Claims the digest of a queue for a day; false when it was already sent (by this or another instance). */

@@ -27,10 +27,14 @@ public final class DigestViews {
         this.personalData = personalData;
     }
 
-    /** The daily digest: the newest held-back posts of the queue since the payload's {@code since}. */
+    /**
+     * The daily digest: the newest held-back posts of the queue since the payload's {@code since} (digests enqueued
+     * before the payload had a period covered 24 h).
+     */
     public Digest build(Handle handle, Map<String, Object> payload) {
+        Object period = payload.get("period");
         return page(handle, String.valueOf(payload.get("queue")), Instant.parse(String.valueOf(payload.get("since"))),
-                "24 h", 1);
+                period == null ? "24 h" : String.valueOf(period), 1);
     }
 
     /** Page {@code page} (from 1) of the queue's posts held back since {@code since}, newest first. */
