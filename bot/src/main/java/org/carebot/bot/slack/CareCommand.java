@@ -33,7 +33,8 @@ public final class CareCommand {
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
             • `/care quality`: how right triage's intents, sensitive flags and repeats were, judged by your retags, \
             your *Sensitive?* corrections, the repeats you split off and your resolutions
-            • `/care held [page]`, in a queue's channel: the posts held back there in the last 7 days, 25 at a time,             each with a Restore button
+            • `/care held [page]`, in a queue's channel: the posts held back there in the last 7 days, 25 at a time, \
+            each with a Restore button
             • `/care help`: this list
             On a case card: *Claim* takes it, *Retag* corrects the intent (and moves it to that intent's queue), \
             *Sensitive?* adds a missed flag or clears a wrong one (Carebot learns from both), \
