@@ -1,5 +1,7 @@
 package org.carebot.triage;
 
+import java.util.Locale;
+
 /**
  * Who wrote a post, as far as the platform tells. Reach fields are null when the platform does not give them.
  */
@@ -14,6 +16,11 @@ public record Author(String id, String handle, String name, Long followers, Bool
         if (handle != null && !handle.isBlank()) return handle;
         if (name != null && !name.isBlank()) return name;
         return id == null ? "unknown" : id;
+    }
+
+    /** A handle as one account: without its "@", surrounding spaces or case ("@Dana_K " and "dana_k" are one). */
+    public static String bareHandle(String handle) {
+        return handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
     }
 
     public boolean isVerified() {

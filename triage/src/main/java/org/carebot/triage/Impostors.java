@@ -2,7 +2,6 @@ package org.carebot.triage;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,12 +20,12 @@ final class Impostors {
 
     Impostors(List<String> brandTokens, List<String> officialHandles) {
         this.brandTokens = brandTokens.stream().map(PhishingLinks::unleet).toList();
-        this.officialHandles = officialHandles.stream().map(Impostors::bare).collect(Collectors.toSet());
+        this.officialHandles = officialHandles.stream().map(Author::bareHandle).collect(Collectors.toSet());
     }
 
     /** The author's handle or name when it imitates the brand's support, as written. */
     Optional<String> of(Author author) {
-        if (author.handle() != null && officialHandles.contains(bare(author.handle()))) return Optional.empty();
+        if (author.handle() != null && officialHandles.contains(Author.bareHandle(author.handle()))) return Optional.empty();
         if (author.handle() != null && imitates(author.handle())) return Optional.of(author.handle());
         if (author.name() != null && imitates(author.name())) return Optional.of("\"" + author.name() + "\"");
         return Optional.empty();
@@ -35,9 +34,5 @@ final class Impostors {
     private boolean imitates(String handleOrName) {
         String squashed = PhishingLinks.unleet(handleOrName.replace(" ", ""));
         return brandTokens.stream().anyMatch(squashed::contains) && SUPPORT_WORDS.stream().anyMatch(squashed::contains);
-    }
-
-    private static String bare(String handle) {
-        return handle.trim().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
     }
 }

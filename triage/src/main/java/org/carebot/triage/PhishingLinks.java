@@ -39,7 +39,7 @@ final class PhishingLinks {
     PhishingLinks(List<String> brandTokens, List<String> officialDomains, List<String> officialHandles) {
         this.brandTokens = brandTokens.stream().map(PhishingLinks::unleet).toList();
         this.officialDomains = officialDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
-        this.officialHandles = officialHandles.stream().map(h -> h.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT))
+        this.officialHandles = officialHandles.stream().map(Author::bareHandle)
                 .collect(java.util.stream.Collectors.toSet());
     }
 

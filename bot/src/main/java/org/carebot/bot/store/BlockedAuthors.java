@@ -6,7 +6,6 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,9 +19,8 @@ public final class BlockedAuthors {
     public static Optional<String> key(Author author) {
         if (author.id() != null && !author.id().isBlank()) return Optional.of(ID_KEY + author.id());
         if (author.handle() != null && !author.handle().isBlank()) {
-            // "@Dana_K", "@DANA_K" and "dana_k" are one account: platforms and senders differ on the sign and the case.
-            String bare = author.handle().strip().replaceFirst("^@", "");
-            return Optional.of(HANDLE_KEY + bare.toLowerCase(Locale.ROOT));
+            // Platforms and senders differ on the sign and the case.
+            return Optional.of(HANDLE_KEY + Author.bareHandle(author.handle()));
         }
         return Optional.empty();
     }
