@@ -119,7 +119,6 @@ public final class CaseCommands {
     }
 
     public Outcome retag(long caseId, Actor actor, String intent) {
-        String[] labeledText = new String[1];
         Outcome outcome = run(caseId, actor, Permission.RETAG, (handle, kase, now) -> {
             if (!config.intentNames().contains(intent) && !intent.equals(Triage.OTHER)) {
                 return new Outcome.Refused("'" + intent + "' is not an intent in the taxonomy.");
@@ -134,14 +133,13 @@ public final class CaseCommands {
             posts.updateCorrected(handle, kase.postId(), correction.triage());
             learning.intents().add(handle, new LabeledExampleStore.LabeledExample(post.id(), intent, post.post().text(),
                     actor.userId(), now));
-            labeledText[0] = post.post().text();
             record(handle, kase, moved, actor, "retagged", kase.intent() + " → " + intent + moves(kase, moved), now);
             moveCards(handle, caseId, kase.queue(), route.queue());
             refreshAllCards(handle, moved, now);
             return new Outcome.Done(moved, "Case #" + caseId + " is now " + intent + moves(kase, moved) + ".");
         });
-        if (outcome instanceof Outcome.Done && labeledText[0] != null) {
-            learning.learner().intent(labeledText[0], intent);
+        if (outcome instanceof Outcome.Done done) {
+            learning.learner().intent(committedText(done.kase().postId()), intent);
             clusterCorrections.retagged(caseId, intent);
         }
         return outcome;
@@ -154,7 +152,6 @@ public final class CaseCommands {
      * by patterns, not by resemblance, so there is nothing to teach there. A reply needs approval all the same.
      */
     public Outcome sensitive(long caseId, Actor actor, SensitiveFlag flag, boolean sensitive) {
-        String[] labeledText = new String[1];
         Outcome outcome = run(caseId, actor, Permission.RETAG, "sensitive", (handle, kase, now) -> {
             String name = flag.key().replace('_', ' ');
             if (flag == SensitiveFlag.PERSONAL_DATA) {
@@ -177,7 +174,6 @@ public final class CaseCommands {
             posts.updateCorrected(handle, kase.postId(), corrected);
             learning.sensitive().add(handle, new SensitiveLabelStore.SensitiveLabel(post.id(), flag, sensitive,
                     post.post().text(), actor.userId(), now));
-            labeledText[0] = post.post().text();
             cases.save(handle, moved);
             Map<String, Object> before = new LinkedHashMap<>(kase.snapshot());
             before.put("sensitive", keys(original.sensitive()));
@@ -191,8 +187,8 @@ public final class CaseCommands {
             return new Outcome.Done(moved, "Case #" + caseId + (sensitive ? " flagged " : " is not ") + name + moves
                     + ".");
         });
-        if (outcome instanceof Outcome.Done && labeledText[0] != null) {
-            learning.learner().sensitive(labeledText[0], flag, sensitive);
+        if (outcome instanceof Outcome.Done done) {
+            learning.learner().sensitive(committedText(done.kase().postId()), flag, sensitive);
         }
         return outcome;
     }
@@ -294,10 +290,17 @@ public final class CaseCommands {
         });
         afterChange.run();
         if (outcome instanceof Outcome.Done done) {
-            String text = database.withHandle(handle -> posts.find(handle, postId)).orElseThrow().post().text();
-            clusterCorrections.restored(done.kase().id(), done.kase().intent(), text);
+            clusterCorrections.restored(done.kase().id(), done.kase().intent(), committedText(postId));
         }
         return outcome;
+    }
+
+    /**
+     * The words of a post whose change just committed, for the engine and the cluster index to learn from after the
+     * transaction. A stored post's text never changes (an edit is a post of its own), so reading it again is exact.
+     */
+    private String committedText(long postId) {
+        return database.withHandle(handle -> posts.find(handle, postId)).orElseThrow().post().text();
     }
 
     /** The queue whose digest listed a held-back post, where it still exists; otherwise where routing sends it now. */
@@ -343,9 +346,7 @@ public final class CaseCommands {
                     + queueName(own.queue()) + "; case #" + kase.id() + " no longer counts it.");
         });
         if (outcome instanceof Outcome.Done done) {
-            // A stored post's text never changes (an edit is a post of its own), so it is read again once committed.
-            String text = database.withHandle(handle -> posts.find(handle, postId)).orElseThrow().post().text();
-            clusterCorrections.split(caseId.get(), done.kase().id(), done.kase().intent(), text);
+            clusterCorrections.split(caseId.get(), done.kase().id(), done.kase().intent(), committedText(postId));
         }
         return outcome;
     }
