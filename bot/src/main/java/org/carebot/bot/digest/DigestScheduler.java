@@ -60,7 +60,7 @@ public final class DigestScheduler implements AutoCloseable {
     /**
      * Enqueues today's digest for every queue that has suppressed posts and has not had one today; returns how many.
      * A digest covers what was held back since the queue's previous one (a day, or more after a day the service was
-     * down at send time), at most {@link #LONGEST} back; the first one, a day.
+     * down at send time), at most {@link DigestViews#HELD_PERIOD} back; the first one, a day.
      */
     public int sendDue() {
         Instant now = clock.instant();
@@ -68,12 +68,12 @@ public final class DigestScheduler implements AutoCloseable {
         int sent = database.inTransaction(handle -> {
             int enqueued = 0;
             for (CarebotConfig.QueueConfig queue : config.queues()) {
-                Instant since = digests.lastSentAt(handle, queue.id()).filter(at -> at.isAfter(now.minus(LONGEST)))
+                Instant since = digests.lastSentAt(handle, queue.id()).filter(at -> at.isAfter(now.minus(DigestViews.HELD_PERIOD)))
                         .orElse(now.minus(Duration.ofHours(24)));
                 if (digests.countSuppressed(handle, queue.id(), since) == 0) continue;
                 if (!digests.claimDay(handle, queue.id(), today, now)) continue;
                 outbox.requestDigest(handle, queue.slackChannel(), Map.of("queue", queue.id(), "since", since.toString(),
-                        "period", period(Duration.between(since, now))), now);
+                        "period", DigestViews.describe(Duration.between(since, now))), now);
                 enqueued++;
             }
             return enqueued;
@@ -83,15 +83,6 @@ public final class DigestScheduler implements AutoCloseable {
             afterEnqueue.run();
         }
         return sent;
-    }
-
-    /** How far back a digest looks at most, after a long stop: as far as {@code /care held} does. */
-    static final Duration LONGEST = Duration.ofDays(7);
-
-    /** "24 h", "30 h", "3 days": how far back a digest looks, for people. */
-    static String period(Duration span) {
-        long hours = Math.max(1, Math.round(span.toMinutes() / 60.0));
-        return hours <= 48 ? hours + " h" : Math.round(hours / 24.0) + " days";
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.carebot.bot.config.CarebotConfig;
 import org.carebot.triage.PersonalData;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ public final class DigestViews {
      * characters stay well inside both. In a bot flood a queue holds back hundreds; the card says how many more.
      */
     public static final int LINES = 25;
+
+    /** How far back {@code /care held} looks, and a late digest at most: a week. */
+    public static final Duration HELD_PERIOD = Duration.ofDays(7);
 
     private final DigestStore digests;
     private final CarebotConfig config;
@@ -35,6 +39,17 @@ public final class DigestViews {
         Object period = payload.get("period");
         return page(handle, String.valueOf(payload.get("queue")), Instant.parse(String.valueOf(payload.get("since"))),
                 period == null ? "24 h" : String.valueOf(period), 1);
+    }
+
+    /** Page {@code page} (from 1) of the queue's posts held back in the {@link #HELD_PERIOD} before {@code now}. */
+    public Digest held(Handle handle, String queue, Instant now, int page) {
+        return page(handle, queue, now.minus(HELD_PERIOD), describe(HELD_PERIOD), page);
+    }
+
+    /** "24 h", "30 h", "7 days": how far back a page looks, for people. */
+    public static String describe(Duration span) {
+        long hours = Math.max(1, Math.round(span.toMinutes() / 60.0));
+        return hours <= 48 ? hours + " h" : Math.round(hours / 24.0) + " days";
     }
 
     /** Page {@code page} (from 1) of the queue's posts held back since {@code since}, newest first. */

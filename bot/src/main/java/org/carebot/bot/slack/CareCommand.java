@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class CareCommand {
 
-    /** How far back {@code /care held} looks: a week of held-back posts, where the daily digest shows a day's. */
-    static final Duration HELD_PERIOD = Duration.ofDays(7);
-
     static final String HELP = """
             *Carebot* commands:
             • `/care stats`: open cases per queue and priority, the oldest waiting case, cases opened in the last 24 h
@@ -80,16 +77,16 @@ public final class CareCommand {
             return new HeldAnswer(Optional.empty(), "`/care held` lists a queue's held-back posts in that queue's own "
                     + "channel: run it there.");
         }
-        Instant since = held.clock().instant().minus(HELD_PERIOD);
-        Digest digest = held.database().withHandle(h -> held.views().page(h, queue.get().id(), since, "7 days", page));
+        Digest digest = held.database().withHandle(h -> held.views().held(h, queue.get().id(), held.clock().instant(),
+                page));
         if (digest.lines().isEmpty()) {
             return new HeldAnswer(Optional.empty(), digest.total() == 0
-                    ? "Nothing was held back for " + SlackCards.escape(digest.queueName()) + " in the last 7 days."
+                    ? "Nothing was held back for " + SlackCards.escape(digest.queueName()) + " in the last "
+                    + digest.period() + "."
                     : "Page " + page + " is past the last: " + digest.total() + " posts were held back for "
-                    + SlackCards.escape(digest.queueName()) + " in the last 7 days.");
+                    + SlackCards.escape(digest.queueName()) + " in the last " + digest.period() + ".");
         }
-        return new HeldAnswer(Optional.of(digest), "Held back in the last 7 days for " + digest.queueName() + ": "
-                + digest.total() + " posts");
+        return new HeldAnswer(Optional.of(digest), digest.summary());
     }
 
     /** A page to show with buttons, with its plain text; or, without a page, only the text. */

@@ -107,8 +107,7 @@ public final class SlackCards {
         String range = digest.lines().size() == digest.total() ? ""
                 : digest.skipped() == 0 ? " (the latest " + digest.lines().size() + " below)"
                 : " (" + (digest.skipped() + 1) + " to " + (digest.skipped() + digest.lines().size()) + " below)";
-        blocks.add(section(s -> s.text(markdownText("*Held back in the last " + digest.period() + " for "
-                + escape(digest.queueName()) + ": " + digest.total() + " posts*" + range))));
+        blocks.add(section(s -> s.text(markdownText("*" + escape(digest.summary()) + "*" + range))));
         for (org.carebot.bot.digest.Digest.Line line : digest.lines()) {
             String text = truncate("*" + escape(line.source()) + "* · _" + escape(line.why()) + "_\n> "
                     + escape(shorten(line.text())));
@@ -119,7 +118,8 @@ public final class SlackCards {
         if (digest.more()) {
             blocks.add(context(c -> c.elements(List.of(markdownText("Older ones: `" + SlackSurface.COMMAND + " held "
                     + digest.nextPage() + "` in this channel lists the next " + org.carebot.bot.digest.DigestViews.LINES
-                    + " of the last 7 days.")))));
+                    + " of the last " + org.carebot.bot.digest.DigestViews.describe(
+                    org.carebot.bot.digest.DigestViews.HELD_PERIOD) + ".")))));
         }
         return blocks;
     }

@@ -100,9 +100,7 @@ public final class SlackDeliverer implements Deliverer {
     private DeliveryResult sendDigest(Delivery delivery) {
         org.carebot.bot.digest.Digest digest = database.withHandle(h -> digests.build(h, outbox.payload(delivery)));
         var blocks = slackCards.renderDigest(digest);
-        String text = "Held back in the last " + digest.period() + " for " + digest.queueName() + ": " + digest.total()
-                + " posts";
-        return call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(delivery.channel()).text(text)
+        return call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(delivery.channel()).text(digest.summary())
                 .blocks(blocks).unfurlLinks(false)));
     }
 
