@@ -75,13 +75,14 @@ public final class ToneReader {
     /** @param language the post's language, as detected */
     public Tone read(String text, String folded, String intent, String language) {
         List<String> praiseFound = praiseWords.findIn(folded);
-        boolean praiseSounding = !praiseFound.isEmpty() || text.contains("👏");
-        // The meaning check compares with every example: only praise-sounding posts without a marker need it.
+        boolean clapping = text.contains("👏");
+        boolean praiseSounding = !praiseFound.isEmpty() || clapping;
         boolean negativeCue = NEGATIVE_CUES.matcher(text).find();
         // Praise in a complaint is sarcasm ("love paying twice 👏"); plain thanks is not by itself: "thanks, the refund
         // arrived" closes one.
-        boolean onlyThanks = praiseFound.stream().allMatch(word -> THANKS.matcher(word).matches()) && !text.contains("👏");
+        boolean onlyThanks = !clapping && praiseFound.stream().allMatch(word -> THANKS.matcher(word).matches());
         boolean complaint = complaintIntents.contains(intent);
+        // The meaning check compares with every example: only praise-sounding posts without a marker need it.
         boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
                 || (complaint && (!onlyThanks || negativeCue))
                 || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text)));
