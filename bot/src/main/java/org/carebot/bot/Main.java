@@ -1,6 +1,7 @@
 package org.carebot.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.carebot.bot.cli.BatchJvm;
 import org.carebot.bot.cli.DemoFeed;
 import org.carebot.bot.cli.JsonLines;
 import org.carebot.bot.cli.PairsCommand;
@@ -43,6 +44,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (BatchJvm.wanted(args)) {
+            try {
+                System.exit(BatchJvm.run(Main.class, args));
+            } catch (IOException e) {
+                System.err.println("carebot: cannot start a C1-only JVM for the batch, running in this one: "
+                        + e.getMessage());
+            } catch (InterruptedException e) {
+                System.exit(130);
+            }
+        }
         try {
             System.exit(run(args, System.getenv()));
         } catch (ConfigException | IllegalArgumentException e) {
@@ -154,6 +165,12 @@ public final class Main {
             }
         }
         if (in == null || out == null) throw new IllegalArgumentException("triage needs --in and --out\n" + USAGE);
+        // Checked before the engine is built, which takes seconds.
+        if (!Files.isRegularFile(in)) throw new IOException("cannot read " + in + ": no such file");
+        Path outDirectory = out.toAbsolutePath().getParent();
+        if (outDirectory != null && !Files.isDirectory(outDirectory)) {
+            throw new IOException("cannot write " + out + ": no such directory " + outDirectory);
+        }
         Settings settings = Settings.fromEnvironment(env);
         TriageKit triage = TriageKit.build(config(settings, env));
         try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
