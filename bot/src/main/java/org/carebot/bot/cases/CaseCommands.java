@@ -257,8 +257,8 @@ public final class CaseCommands {
      * A suppressed post a person says is real: it opens a case in the queue whose digest listed it, tagged {@code other}
      * when triage took it for spam, for the person to tag (a bot flood's copy or a blocked author's post keeps the intent
      * triage found). Its stored triage is no longer spam, so it counts as a customer's post from then on (storm
-     * baselines, reports); the event keeps what it was held back as. A copy that triage does not hold back as well
-     * joins the case from then on.
+     * baselines, reports); the event keeps what it was held back as. Copies join the case from then on, a bot flood's
+     * too, unless triage holds one back as spam of its own.
      */
     public Outcome restore(long postId, Actor actor) {
         Outcome outcome = database.inTransaction(handle -> {

@@ -388,12 +388,13 @@ public final class TriageWorker implements AutoCloseable, CaseCommands.ClusterCo
 
     /**
      * A copy (not a paraphrase) that sends readers off the brand's domains, from at least {@code spam.flood.accounts}
-     * accounts within the window, is a bot flood: this copy is suppressed, and the case says so once.
+     * accounts within the window, is a bot flood: this copy is suppressed, and the case says so once. Not on a case a
+     * person restored from a digest: they said these copies are real, so every later one joins it.
      */
     private Optional<String> botFlood(Handle handle, StoredPost post, ClusterIndex.Join join, Instant now) {
         if (join.match().kind() == Duplicates.Match.Kind.SEMANTIC) return Optional.empty();
         Optional<String> lure = kit.floodSignal().lure(post.post().text());
-        if (lure.isEmpty()) return Optional.empty();
+        if (lure.isEmpty() || events.has(handle, join.caseId(), "restored")) return Optional.empty();
         CarebotConfig.FloodConfig flood = config.spam().flood();
         int accounts = clusters.authorsSince(handle, join.caseId(), post.id(), now.minus(flood.window()));
         if (accounts < flood.accounts()) return Optional.empty();

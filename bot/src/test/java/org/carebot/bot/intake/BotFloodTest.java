@@ -79,7 +79,7 @@ class BotFloodTest {
     }
 
     @Test
-    void a_flood_copy_restored_from_its_queues_digest_opens_a_case_there_and_its_next_copy_joins_it() {
+    void a_flood_copy_restored_from_its_queues_digest_opens_a_case_there_and_every_later_copy_joins_it() {
         start(TestDatabases.Kind.H2);
         String text = "Acme Cloud outage? everyone check your files now at cloudfilecheck.xyz/scan";
         for (int i = 1; i <= 7; i++) post("f" + i, "bot" + i, text);
@@ -105,9 +105,13 @@ class BotFloodTest {
                 .filter(kase -> kase.get("id").asLong() != firstCase).findFirst().orElseThrow();
         assertEquals("tech", restored.get("queue").asText(), "opened where the digest listed it");
         assertEquals("outage_report", restored.get("intent").asText(), "a flood copy keeps the intent triage found");
-        post("c1", "customer1", text);
+        double suppressedBefore = suppressedCounter();
+        for (int i = 1; i <= 7; i++) post("c" + i, "customer" + i, text);
         carebot.awaitQuiet();
-        assertEquals(1, count(events(restored.get("id").asLong()), "post_joined"), "the next copy joins it");
+        List<JsonNode> events = events(restored.get("id").asLong());
+        assertEquals(7, count(events, "post_joined"), "a person said these copies are real: all seven join");
+        assertEquals(0, count(events, "bot_flood"), events.toString());
+        assertEquals(suppressedBefore, suppressedCounter(), "no later copy is held back again");
     }
 
     @Test
