@@ -24,15 +24,17 @@ final class NationalIds {
             // Written with dashes or spaces; area 000, 666 and 900-999, group 00 and serial 0000 are never issued.
             "US", new IdFormat(Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
                     id -> true),
-            "GB", new IdFormat(Pattern.compile(
-                    "(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])"),
+            "GB", new IdFormat(Pattern.compile("(?i)(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+                    + " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Z0-9])"),
                     id -> true),
-            "ES", new IdFormat(Pattern.compile("(?<![A-Za-z0-9])[XYZxyz]?\\d{7,8}[- ]?[A-Za-z](?![A-Za-z0-9])"),
-                    NationalIds::spanishLetterValid),
+            // "12345678Z", "48.213.377-H", "Z-4455667-C".
+            "ES", new IdFormat(Pattern.compile("(?<![A-Za-z0-9.])(?:[XYZxyz]-?)?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})[- ]?"
+                    + "[A-Za-z](?![A-Za-z0-9])"), NationalIds::spanishLetterValid),
             "FR", new IdFormat(Pattern.compile(
                     "(?<![\\d])[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AaBb]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\d])"),
                     NationalIds::nirKeyValid),
-            "BR", new IdFormat(Pattern.compile("(?<![\\d.])\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}(?![\\d])"),
+            // "529.982.247-25", "52998224725", "987 654 321 00".
+            "BR", new IdFormat(Pattern.compile("(?<![\\d.])\\d{3}([. ]?)\\d{3}\\1\\d{3}[-. ]?\\d{2}(?![\\d])"),
                     NationalIds::cpfValid));
 
     static final Set<String> SUPPORTED_REGIONS = FORMATS.keySet();
@@ -58,7 +60,9 @@ final class NationalIds {
 
     /** DNI: 8 digits and the letter of their remainder by 23; NIE: X, Y or Z (0, 1, 2) and 7 digits, the same way. */
     static boolean spanishLetterValid(String candidate) {
-        String id = candidate.replaceAll("[- ]", "").toUpperCase(Locale.ROOT);
+        // "pedido 48213342 y nada": a lone lower-case letter after a space is a word, not the id's letter.
+        if (candidate.matches(".* [a-z]")) return false;
+        String id = candidate.replaceAll("[-. ]", "").toUpperCase(Locale.ROOT);
         if (id.length() != 9) return false;
         char first = id.charAt(0);
         String digits = first == 'X' || first == 'Y' || first == 'Z' ? (first - 'X') + id.substring(1, 8)
@@ -80,7 +84,7 @@ final class NationalIds {
 
     /** CPF: 9 digits and two check digits, each the weighted sum's remainder by 11; one repeated digit is invalid. */
     static boolean cpfValid(String candidate) {
-        String id = candidate.replaceAll("[.-]", "");
+        String id = candidate.replaceAll("[-. ]", "");
         if (id.length() != 11 || id.chars().distinct().count() == 1) return false;
         for (int check = 9; check <= 10; check++) {
             int sum = 0;

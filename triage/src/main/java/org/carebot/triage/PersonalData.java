@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,19 +28,34 @@ public final class PersonalData {
      * An address starts where a run of its characters starts, and that run is never given back (no "@" is in it): tried
      * from every position of a long run, "[...]+@" went quadratic, 1-2 s for a 20,000-letter post.
      */
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])");
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-]|[\\p{L}\\p{N}]['’])"
+            + "[\\p{L}\\p{N}._%+-]++(?:['’][\\p{L}\\p{N}._%+-]++){0,3}@[\\p{L}\\p{N}.-]+\\.(?<tld>[\\p{L}]{2,})");
+    /** "max.mueller(at)web.de", "jane.doe [at] gmail [dot] com": written so that bots do not read it, but a person does. */
+    private static final String SPELLED_AT = "\\s?[(\\[{]\\s?(?i:at|@)\\s?[)\\]}]\\s?";
+    private static final String SPELLED_DOT = "(?:\\.|\\s?[(\\[{]\\s?(?i:dot|punkt|point)\\s?[)\\]}]\\s?)";
+    private static final Pattern SPELLED_EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++"
+            + SPELLED_AT + "[\\p{L}\\p{N}-]++(?:" + SPELLED_DOT + "[\\p{L}\\p{N}-]++){1,8}+(?<=\\p{L}{2})"
+            + "(?![\\p{L}\\p{N}])");
+    /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
+    private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ .-]?){12,18}\\d(?![\\d])");
     private static final Pattern IBAN = Pattern.compile(
-            "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
+            "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
     /**
-     * "my password is Tr0ub4dor!", "senha: 12345678": a password word, a connecting word or sign, then the secret. Only the
-     * secret is masked. It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret.
+     * "my password is Tr0ub4dor!", "senha do app: 12345678", "password's Hunter2", "password “Tr0ub4dor!”": a password
+     * word, then a connecting word, a colon after up to two words, or quotes, then the secret. Only the secret is masked.
+     * It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret. An emoji after it is
+     * the writer's, not the secret's.
      */
-    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|passcode"
-            + "|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])\\s*"
-            + "(?:(?:is|was|es|era|ist|war|est|[ée]tait|[ée]|foi)\\s*[:=]?|[:=])\\s*[\"'“«]?(?<secret>[^\\s\"'”»]{4,64})");
+    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|pw|pass"
+            + "|passcode|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])"
+            + "(?:(?:\\s+\\p{L}+){0,2}\\s*[:=]|\\s*(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)\\s*[:=]?"
+            + "|['’]s|(?=\\s*[\"'“«]))\\s*[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
+    /** Longer runs (statements, logs, hostile posts) are not searched again group by group. */
+    private static final int MAX_GROUPS_RUN = 48;
     /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
     private static final int MIN_PHONE_DIGITS = 7;
 
@@ -61,18 +78,25 @@ public final class PersonalData {
 
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
-        addMatches(spans, "email", EMAIL.matcher(text), m -> true);
+        addMatches(spans, "email", EMAIL.matcher(text),
+                m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)));
+        addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
         // IBANs first: their digit runs can pass the card number check too.
-        addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false);
+        addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
-        for (int[] id : nationalIds.find(text)) addSpan(spans, new Span("national_id", id[0], id[1]));
+        for (int[] id : nationalIds.find(text)) {
+            if (!NumberContext.namedAsId(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
+        }
         Matcher password = PASSWORD.matcher(text);
         while (password.find()) {
-            if (looksSecret(password.group("secret"))) {
-                addSpan(spans, new Span("password", password.start("secret"), password.end("secret")));
+            String secret = withoutUnopenedBracket(password.group("secret"));
+            if (looksSecret(secret)) {
+                int start = password.start("secret");
+                addSpan(spans, new Span("password", start, start + secret.length()));
             }
         }
-        addValidStretches(spans, "payment_card", CARD.matcher(text), run -> luhnValid(digitsOf(run)), true);
+        addValidStretches(spans, "payment_card", CARD.matcher(text), run -> cardNumber(digitsOf(run)), true,
+                start -> !NumberContext.namedAsId(text, start));
         addPhones(spans, text);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
@@ -88,17 +112,28 @@ public final class PersonalData {
      */
     static boolean looksSecret(String candidate) {
         String secret = trimTrailingPunctuation(candidate);
-        if (secret.length() < 4) return false;
+        if (secret.length() < 4 || secret.chars().allMatch(c -> c == '*')) return false;
+        String lower = secret.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) return false;
         boolean digit = false;
         boolean sign = false;
         boolean innerUpper = false;
+        int joiners = 0;
         for (int i = 0; i < secret.length(); i++) {
             char c = secret.charAt(i);
             if (Character.isDigit(c)) digit = true;
+            else if (c == '-' || c == '/') joiners++;
             else if (!Character.isLetter(c)) sign = true;
             else if (i > 0 && Character.isUpperCase(c)) innerUpper = true;
         }
-        return digit || sign || innerUpper;
+        // One hyphen or slash joins two words ("case-sensitive", "expired/locked"); a passphrase has more.
+        return digit || sign || innerUpper || joiners >= 2;
+    }
+
+    /** "(password: Hunter2!)": the closing bracket is the sentence's, unless the secret opened one itself. */
+    private static String withoutUnopenedBracket(String secret) {
+        if (secret.endsWith(")") && !secret.contains("(")) return secret.substring(0, secret.length() - 1);
+        return secret;
     }
 
     private static String trimTrailingPunctuation(String text) {
@@ -108,11 +143,57 @@ public final class PersonalData {
     private void addPhones(List<Span> spans, String text) {
         // libphonenumber's search is the slowest of these checks: skip it when no phone number can be there.
         if (digitCount(text) < MIN_PHONE_DIGITS) return;
+        List<Span> found = new ArrayList<>();
+        addPhoneMatches(found, text, 0, text.length());
+        addPhonesAfterOtherNumbers(found, spans, text);
+        // The longest reading wins: "(11) 91234-5678" is a whole Brazilian number, and its "91234-5678" a Spanish one.
+        found.sort(Comparator.comparingInt(span -> span.start() - span.end()));
+        for (Span span : found) addSpan(spans, span);
+    }
+
+    /** The phone numbers libphonenumber finds in [from, to) of the text for any region, where the context allows. */
+    private void addPhoneMatches(List<Span> found, String text, int from, int to) {
+        CharSequence searched = from == 0 && to == text.length() ? text : text.subSequence(from, to);
         for (String region : phoneRegions) {
-            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID,
+            for (PhoneNumberMatch match : PHONES.findNumbers(searched, region, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {
+                int start = from + match.start();
+                int end = from + match.end();
                 if (digitsOf(match.rawString()).length() < MIN_PHONE_DIGITS) continue;
-                addSpan(spans, new Span("phone", match.start(), match.end()));
+                if (NumberContext.isNoPhone(text, start, end)) continue;
+                found.add(new Span("phone", start, end));
+            }
+        }
+    }
+
+    /**
+     * libphonenumber reads digit groups separated by spaces as one number, so a phone number right after an order
+     * number or a card ("commande 48213345 06 12 34 56 78") is one long invalid number to it. In a short run of digit
+     * groups where nothing was found, and which starts with a number named as an id or found as personal data, each
+     * stretch from a later group on is searched again. Other runs are left alone: in "1000 2000 3000 4000 5000 users"
+     * some stretch is a valid number somewhere.
+     */
+    private void addPhonesAfterOtherNumbers(List<Span> found, List<Span> spans, String text) {
+        Matcher run = DIGIT_GROUPS.matcher(text);
+        while (run.find()) {
+            int runStart = run.start();
+            int runEnd = run.end();
+            if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
+            boolean phoneInside = found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end());
+            boolean startsWithOtherNumber = NumberContext.namedAsId(text, runStart)
+                    || spans.stream().anyMatch(span -> span.start() <= runStart && runStart < span.end());
+            if (phoneInside || !startsWithOtherNumber) continue;
+            for (int i = runStart + 1; i < runEnd; i++) {
+                if (text.charAt(i - 1) != ' ' || !Character.isDigit(text.charAt(i))) continue;
+                int groupStart = i;
+                if (spans.stream().anyMatch(span -> span.start() <= groupStart && groupStart < span.end())) continue;
+                List<Span> after = new ArrayList<>();
+                addPhoneMatches(after, text, groupStart, runEnd);
+                after.removeIf(span -> span.start() != groupStart);
+                if (!after.isEmpty()) {
+                    found.addAll(after);
+                    break;
+                }
             }
         }
     }
@@ -139,22 +220,24 @@ public final class PersonalData {
     }
 
     /**
-     * Each match, or else its longest stretch between the spaces or dashes that group its characters, that passes the
-     * check. The patterns read on over the groups that follow a number: "4111 1111 1111 1111 12/26" (an expiry),
-     * "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the match, or with {@code fromFront} also
-     * end at it ("order 12 4111 1111 1111 1111"); never both inside it, as each stretch tried is one more chance for
-     * an order number to pass a checksum by luck. A number written without separators is tried whole only.
+     * Each match, or else its longest stretch between the spaces, dashes or dots that group its characters, that
+     * passes the check, where {@code mayStartAt} allows it. The patterns read on over the groups that follow a number:
+     * "4111 1111 1111 1111 12/26" (an expiry), "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the
+     * match, or with {@code fromFront} also after a space and end at it ("order 12 4111 1111 1111 1111"); never both
+     * inside it, as each stretch tried is one more chance for an order number to pass a checksum by luck. A number
+     * written without separators is tried whole only.
      */
     private static void addValidStretches(List<Span> spans, String kind, Matcher matcher, Predicate<String> valid,
-                                          boolean fromFront) {
+                                          boolean fromFront, IntPredicate mayStartAt) {
         while (matcher.find()) {
             String run = matcher.group();
             List<Integer> starts = new ArrayList<>(List.of(0));
             List<Integer> ends = new ArrayList<>();
             for (int i = 1; i < run.length(); i++) {
-                boolean separator = run.charAt(i) == ' ' || run.charAt(i) == '-';
-                if (separator && run.charAt(i - 1) != ' ' && run.charAt(i - 1) != '-') ends.add(i);
-                if (fromFront && !separator && (run.charAt(i - 1) == ' ' || run.charAt(i - 1) == '-')) starts.add(i);
+                boolean separator = isSeparator(run.charAt(i));
+                if (separator && !isSeparator(run.charAt(i - 1))) ends.add(i);
+                // After a dash or dot the digits are one id ("112-4567890-1234567"); after a space, maybe two numbers.
+                if (fromFront && !separator && run.charAt(i - 1) == ' ') starts.add(i);
             }
             ends.add(run.length());
             int[] best = null;
@@ -165,8 +248,14 @@ public final class PersonalData {
                     if (valid.test(run.substring(start, end))) best = new int[]{start, end};
                 }
             }
-            if (best != null) addSpan(spans, new Span(kind, matcher.start() + best[0], matcher.start() + best[1]));
+            if (best != null && mayStartAt.test(matcher.start() + best[0])) {
+                addSpan(spans, new Span(kind, matcher.start() + best[0], matcher.start() + best[1]));
+            }
         }
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.';
     }
 
     private static boolean overlaps(Span a, Span b) {
@@ -183,6 +272,16 @@ public final class PersonalData {
 
     private static String digitsOf(String text) {
         return text.replaceAll("\\D", "");
+    }
+
+    /**
+     * A payment card's number: Luhn-valid, and issued by a card network. Networks' numbers start with 2 to 6 (airline,
+     * fuel, telecom and national numbers take the others), and the only 15-digit cards are American Express's, which
+     * start with 34 or 37. IMEIs (15 digits from 35) and French SIRET numbers (14 digits) pass the Luhn check too.
+     */
+    static boolean cardNumber(String digits) {
+        if (!luhnValid(digits) || digits.charAt(0) < '2' || digits.charAt(0) > '6') return false;
+        return digits.length() != 15 || digits.startsWith("34") || digits.startsWith("37");
     }
 
     static boolean luhnValid(String digits) {
@@ -202,7 +301,7 @@ public final class PersonalData {
     }
 
     static boolean ibanValid(String candidate) {
-        String iban = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
+        String iban = candidate.replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
         if (iban.length() < 15 || iban.length() > 34) return false;
         String rearranged = iban.substring(4) + iban.substring(0, 4);
         StringBuilder numeric = new StringBuilder();

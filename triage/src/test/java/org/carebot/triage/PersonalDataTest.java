@@ -36,6 +36,24 @@ class PersonalDataTest {
         }
 
         @Test
+        void an_address_with_an_apostrophe_is_masked_whole() {
+            assertEquals("my address is [email hidden] and nobody replies",
+                    personalData.mask("my address is sean.o'brien@eircom.net and nobody replies"));
+            assertEquals("write to '[email hidden]' please", personalData.mask("write to 'jo@acme.com' please"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Bitte antworten an max.mueller(at)web.de, Danke", "my email: jane.doe [at] gmail [dot] com"})
+        void an_address_spelled_out_against_bots_is_found(String text) {
+            assertEquals(List.of("email"), kinds(text));
+        }
+
+        @Test
+        void retina_image_names_are_not_addresses() {
+            assertEquals(List.of(), personalData.find("icon@2x.png is blurry, so is logo@3x.jpeg"));
+        }
+
+        @Test
         void an_address_right_after_a_bracket_or_after_a_long_word_is_found_whole() {
             assertEquals(List.of(new Span("email", 1, 16)), personalData.find("(jo.doe@acme.com)"));
             String longWord = "a".repeat(20_000);
@@ -74,6 +92,19 @@ class PersonalDataTest {
             assertEquals("order 12 [payment card hidden]", personalData.mask("order 12 4111 1111 1111 1111"));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"amex 3782 822463 10005", "card 4111.1111.1111.1111", "5555 5555 5555 4444"})
+        void network_card_numbers_in_any_grouping_are_cards(String text) {
+            assertEquals(List.of("payment_card"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"IMEI 356938035643809", "notre SIRET 732 829 320 00074", "order 2024060112347 charged twice",
+                "order 112-4567890-1234567 never arrived", "Request-ID: 1717171717174"})
+        void ids_that_pass_the_luhn_check_by_chance_or_by_design_are_not_cards(String text) {
+            assertFalse(kinds(text).contains("payment_card"), text);
+        }
+
         @Test
         void a_card_number_inside_a_longer_digit_run_is_not_a_card() {
             assertEquals(List.of(), personalData.find("order 94111111111111111110"));
@@ -106,6 +137,13 @@ class PersonalDataTest {
                     personalData.mask("my IBAN is DE89 3704 0044 0532 0130 00 I need the refund today"));
             assertEquals("refund to [iban hidden] ASAP please",
                     personalData.mask("refund to GB29 NWBK 6016 1331 9268 19 ASAP please"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"refund to de89 3704 0044 0532 0130 00", "IBAN DE89-3704-0044-0532-0130-00",
+                "Es91 2100 0418 4502 0005 1332"})
+        void an_iban_in_lower_case_or_grouped_with_dashes_is_found(String text) {
+            assertEquals(List.of("iban"), kinds(text));
         }
 
         @Test
@@ -142,6 +180,39 @@ class PersonalDataTest {
             assertEquals(List.of(), internationalOnly.find("ruf mich an: 030 901820"));
             assertEquals(List.of("phone"),
                     internationalOnly.find("ruf mich an: +49 30 901820").stream().map(Span::kind).toList());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"meu whats (11) 91234-5678", "liga 011 91234-5678", "whats 11 912345678"})
+        void a_brazilian_mobile_is_masked_with_its_area_code(String text) {
+            // Spain's plan reads "91234-5678" as a number of its own; Brazil's reads the whole.
+            PersonalData withBrazil = new PersonalData(List.of("US", "GB", "DE", "FR", "ES", "BR"), List.of());
+            String masked = withBrazil.mask(text);
+            assertTrue(masked.endsWith(" [phone hidden]"), masked);
+            assertFalse(masked.contains("11"), "the area code is masked too: " + masked);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"commande 48213345 06 12 34 56 78 rappelez-moi", "pedido 48213345 612 34 56 78 llamadme",
+                "Kundennr 123456 0171 1234567"})
+        void a_phone_number_right_after_an_order_number_is_found(String text) {
+            assertEquals(List.of("phone"), kinds(text));
+            assertTrue(personalData.mask(text).matches("\\p{L}+ \\d+ \\[phone hidden].*"), personalData.mask(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"order ID 6512345678 still not here", "case number 04821334",
+                "Bestellung vom 12.03.2024, Rechnungsnr. 2024031245", "waybill 4017598302 DHL express",
+                "https://acmecloud.com/orders/3012456789/track", "my IP is 192.168.1.254.", "Rechnung RE-2024-000123",
+                "version 5.10.18.6790", "seit 01.06.2024 14:30 Uhr", "Rechnung vom 03.04.2024", "order #3856270709"})
+        void numbers_named_or_shaped_as_something_else_are_not_phone_numbers(String text) {
+            assertEquals(List.of(), personalData.find(text));
+        }
+
+        @Test
+        void a_french_number_written_with_dots_is_no_date() {
+            assertEquals(List.of("phone"), kinds("appelez le 06.12.34.56.78 svp"));
+            assertEquals(List.of("phone"), kinds("tlf 612.34.56.78"));
         }
 
         @ParameterizedTest
@@ -182,6 +253,26 @@ class PersonalDataTest {
         }
 
         @Test
+        void a_password_mask_keeps_the_bracket_and_the_emoji_of_the_sentence() {
+            assertEquals("(password: [password hidden]) still fails",
+                    personalData.mask("(password: Hunter2!) still fails"));
+            assertEquals("senha: [password hidden]😭", personalData.mask("senha: Flamengo81😭"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 2, 3, 4})
+        void long_repetitive_posts_are_read_without_running_out_of_stack(int shape) {
+            String text = switch (shape) {
+                case 0 -> "1 ".repeat(10_000);
+                case 1 -> "o'".repeat(10_000) + "neill@acme.com";
+                case 2 -> "jo(at)" + "a.".repeat(10_000) + "de";
+                case 3 -> "order 1 " + "06 ".repeat(10_000);
+                default -> "password: " + "a-".repeat(10_000);
+            };
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> personalData.mask(text));
+        }
+
+        @Test
         void spans_come_sorted_by_position_and_never_overlap() {
             List<Span> spans = personalData.find(
                     "+49 30 901820, jane@example.com, DE89 3704 0044 0532 0130 00, 4111 1111 1111 1111");
@@ -202,7 +293,11 @@ class PersonalDataTest {
                 "mi DNI es 12345678Z",                             // Spanish DNI: the letter of 12345678 mod 23
                 "NIE X1234567L para la factura",                   // Spanish NIE
                 "numéro de sécu 1 85 05 78 006 084 91",            // French NIR with its key
-                "meu CPF 529.982.247-25 tá errado na nota"})       // Brazilian CPF with both check digits
+                "meu CPF 529.982.247-25 tá errado na nota",        // Brazilian CPF with both check digits
+                "CPF 987 654 321 00 na nota",                      // ... grouped with spaces
+                "mi DNI es 48.213.377-H",                          // DNI written with dots
+                "NIE Z-4455667-C",                                 // NIE with dashes
+                "NI number jh 45 78 12 d"})                        // UK National Insurance number in lower case
         void a_national_id_with_a_valid_check_is_personal_data(String text) {
             assertEquals(List.of("national_id"), kinds(text));
         }
@@ -215,7 +310,9 @@ class PersonalDataTest {
                 "referencia 12345678A",
                 "numéro 1 85 05 78 006 084 92",
                 "CPF 529.982.247-26 e 111.111.111-11",
-                "released 2024-11-25, build 4.12.3"})
+                "released 2024-11-25, build 4.12.3",
+                "pedido 48213342 y nada",                          // 48213342 has the letter Y, but "y" is a word
+                "Case CS123456A still open"})                      // named as a case, not an id
         void shapes_that_fail_their_checks_are_not_national_ids(String text) {
             assertFalse(kinds(text).contains("national_id"), text);
         }
@@ -239,7 +336,13 @@ class PersonalDataTest {
                 "mein Passwort ist Sommer#77",
                 "mot de passe : azerty123",
                 "minha senha é Brasil@2023",
-                "PIN is 4821"})
+                "PIN is 4821",
+                "pw: Acme2024!",
+                "mon mot de passe c'est Azerty123",
+                "das Passwort lautet Hallo123",
+                "password's Hunter2 if that helps",
+                "senha do app: Gremio#1903",
+                "tried password “Tr0ub4dor!” twice"})
         void a_secret_after_a_password_word_is_personal_data(String text) {
             assertEquals(List.of("password"), kinds(text));
         }
@@ -251,7 +354,11 @@ class PersonalDataTest {
                 "I forgot my password again",
                 "pinterest2023 integration when?",
                 "use a password manager like 1Password",
-                "la contraseña es incorrecta"})
+                "la contraseña es incorrecta",
+                "my password is case-sensitive right?",
+                "the password is expired/locked, what now",
+                "password is ******** in the screenshot",
+                "password reset link: https://acme.cloud/reset/abc123"})
         void a_password_mentioned_without_a_secret_is_not_personal_data(String text) {
             assertFalse(kinds(text).contains("password"), text);
         }

@@ -172,7 +172,8 @@ public final class TriageBench {
                 "İ".repeat(20000), "\u0301".repeat(20000), "x\u0301".repeat(10000), "123-45-6789 ".repeat(1600),
                 "12345678Z ".repeat(2000), "AB123456C ".repeat(2000), "password: ".repeat(2000),
                 anyCharacters.toString(), "kill myself ".repeat(1500), "refund ".repeat(2800),
-                "a.b.c.d.e.f.g.h.".repeat(1250), "0x".repeat(10000));
+                "a.b.c.d.e.f.g.h.".repeat(1250), "0x".repeat(10000), "o'".repeat(10000) + "neill@acme.com",
+                "jo(at)" + "a.".repeat(10000) + "de", "order 1 " + "06 ".repeat(6000));
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
         try (org.carebot.bot.intake.TriageKit kit = org.carebot.bot.intake.TriageKit.build(config)) {
             for (int round = 0; round < 2; round++) for (String text : texts) triageOnce(kit, text);
