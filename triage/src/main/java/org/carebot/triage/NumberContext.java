@@ -10,13 +10,23 @@ import java.util.regex.Pattern;
 final class NumberContext {
 
     /**
-     * A word that names what the number after it is ("order #", "Rechnungsnr.", "case number", "nº"), with up to three
-     * signs between them.
+     * A noun that names the number after it as an order, invoice, shipment or build ("order #", "Rechnungsnr.",
+     * "waybill"), with up to three signs between them.
      */
-    private static final Pattern NAMED_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:order|pedido|commande|bestell"
-            + "|auftrag|kunden|invoice|factura|facture|rechnung|fatura|ticket|case|caso|dossier|referen|référence"
-            + "|tracking|sendung|suivi|rastreio|waybill|shipment|parcel|paket|colis|env[ií]o|build|version|versi[oó]n"
-            + "|vers[aã]o)\\p{L}*|ref|id|n[º°]|nr)(?:\\W{1,3}(?:number|n[uú]mero|numéro|nummer|nr|no|n[º°]|id))?\\W{0,3}$");
+    private static final Pattern ORDER_LIKE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:orders?|order id|pedidos?"
+            + "|commandes?|bestellung|bestellnummer|bestell-?nr|auftragsnummer|auftrags-?nr|kundennummer|kunden-?nr"
+            + "|invoices?|facturas?|factures?|rechnung|rechnungsnummer|rechnungs-?nr|faturas?|nota fiscal|tracking"
+            + "|sendungsnummer|suivi|rastreio|waybill|shipment|env[ií]o|build|version|versi[oó]n|vers[aã]o)"
+            + "(?:\\W{1,3}(?:number|n[uú]mero|numéro|nummer|nr|no|n[º°]|id))?\\W{0,3}$");
+    /**
+     * A word that names a number only with a number word after it ("case number", "ticket nº", "ref. no."): alone,
+     * "just in case: 0171 1234567" and "Ref: 0171 1234567" are how people give a phone number.
+     */
+    private static final Pattern CASE_LIKE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:case|caso|cas|fall|ticket"
+            + "|dossier|ref|reference|referencia|référence|referência|referenz|kunden)\\W{1,3}(?:number|n[uú]mero|numéro"
+            + "|nummer|nr|no|n[º°]|id)\\W{0,3}$");
+    /** Links that carry a phone number: WhatsApp's click-to-chat ("wa.me/447946095812", "send?phone=5511..."). */
+    private static final Pattern PHONE_LINK_BEFORE = Pattern.compile("(?i)(?:wa\\.me/|[?&]phone=)$");
     /** Day, month and year with dots, as German and others write a date ("seit 01.06.2024 14:30"). */
     private static final Pattern DOTTED_DATE = Pattern.compile(
             "(?<![\\d.])(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.(?:\\d{4}|\\d{2})(?!\\d|\\.\\d)");
@@ -27,18 +37,28 @@ final class NumberContext {
     private NumberContext() {
     }
 
-    /** Whether a word just before {@code start} names the number there as an order, ticket, invoice or other id. */
+    /** Whether a noun just before {@code start} names the number there as an order, invoice, shipment or build. */
+    static boolean namedAsOrder(String text, int start) {
+        return ORDER_LIKE_BEFORE.matcher(before(text, start)).find();
+    }
+
+    /** Whether the words just before {@code start} name the number there as an order, a case, a ticket or another id. */
     static boolean namedAsId(String text, int start) {
-        return NAMED_BEFORE.matcher(text.substring(Math.max(0, start - WORDS_BEFORE), start)).find();
+        String before = before(text, start);
+        return ORDER_LIKE_BEFORE.matcher(before).find() || CASE_LIKE_BEFORE.matcher(before).find();
+    }
+
+    private static String before(String text, int start) {
+        return text.substring(Math.max(0, start - WORDS_BEFORE), start);
     }
 
     /**
      * Whether the number libphonenumber found at [start, end) is, by what surrounds it, no phone number: named as an
      * id, part of a link or a longer id, a dotted date or time, an IP address or a version. A number written with its
-     * "+" country code is a phone number wherever it stands.
+     * "+" country code, or in a WhatsApp link, is a phone number wherever it stands.
      */
     static boolean isNoPhone(String text, int start, int end) {
-        if (text.charAt(start) == '+') return false;
+        if (text.charAt(start) == '+' || PHONE_LINK_BEFORE.matcher(before(text, start)).find()) return false;
         char before = start > 0 ? text.charAt(start - 1) : ' ';
         if (Character.isLetterOrDigit(before) || "/#_=-".indexOf(before) >= 0) return true;
         if (continuesDottedNumber(text, start - 1, start - 2) || continuesDottedNumber(text, end, end + 1)) return true;

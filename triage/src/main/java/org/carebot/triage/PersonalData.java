@@ -38,7 +38,7 @@ public final class PersonalData {
             + "(?![\\p{L}\\p{N}])");
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ .-]?){12,18}\\d(?![\\d])");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
     /**
@@ -49,13 +49,14 @@ public final class PersonalData {
      */
     private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|pw|pass"
             + "|passcode|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])"
-            + "(?:(?:\\s+\\p{L}+){0,2}\\s*[:=]|\\s*(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)\\s*[:=]?"
-            + "|['’]s|(?=\\s*[\"'“«]))\\s*[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
+            + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
+            + "\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
-    /** Longer runs (statements, logs, hostile posts) are not searched again group by group. */
+    /** Longer runs (statements, logs, hostile posts) are not searched again. */
     private static final int MAX_GROUPS_RUN = 48;
+    private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
     /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
     private static final int MIN_PHONE_DIGITS = 7;
 
@@ -84,9 +85,11 @@ public final class PersonalData {
         // IBANs first: their digit runs can pass the card number check too.
         addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
-        for (int[] id : nationalIds.find(text)) {
-            if (!NumberContext.namedAsId(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
-        }
+        for (int[] id : nationalIds.find(text)) addSpan(spans, new Span("national_id", id[0], id[1]));
+        addValidStretches(spans, "payment_card", CARD.matcher(text), run -> cardNumber(digitsOf(run)), true,
+                start -> !NumberContext.namedAsOrder(text, start));
+        // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
+        addPhones(spans, text);
         Matcher password = PASSWORD.matcher(text);
         while (password.find()) {
             String secret = withoutUnopenedBracket(password.group("secret"));
@@ -95,9 +98,6 @@ public final class PersonalData {
                 addSpan(spans, new Span("password", start, start + secret.length()));
             }
         }
-        addValidStretches(spans, "payment_card", CARD.matcher(text), run -> cardNumber(digitsOf(run)), true,
-                start -> !NumberContext.namedAsId(text, start));
-        addPhones(spans, text);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
     }
@@ -168,33 +168,33 @@ public final class PersonalData {
 
     /**
      * libphonenumber reads digit groups separated by spaces as one number, so a phone number right after an order
-     * number or a card ("commande 48213345 06 12 34 56 78") is one long invalid number to it. In a short run of digit
-     * groups where nothing was found, and which starts with a number named as an id or found as personal data, each
-     * stretch from a later group on is searched again. Other runs are left alone: in "1000 2000 3000 4000 5000 users"
-     * some stretch is a valid number somewhere.
+     * number or a card ("commande 48213345 06 12 34 56 78") is one long invalid number to it. A short run of digit
+     * groups where nothing was found, and which starts with a number named as an id or found as personal data, is
+     * searched again from the first group after that number. Other runs are left alone: in "1000 2000 3000 4000 5000
+     * users" some stretch is a valid number somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each
+     * search tries every region.
      */
     private void addPhonesAfterOtherNumbers(List<Span> found, List<Span> spans, String text) {
         Matcher run = DIGIT_GROUPS.matcher(text);
-        while (run.find()) {
+        int searchedAgain = 0;
+        while (run.find() && searchedAgain < MAX_RUNS_SEARCHED_AGAIN) {
             int runStart = run.start();
             int runEnd = run.end();
             if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
-            boolean phoneInside = found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end());
-            boolean startsWithOtherNumber = NumberContext.namedAsId(text, runStart)
-                    || spans.stream().anyMatch(span -> span.start() <= runStart && runStart < span.end());
-            if (phoneInside || !startsWithOtherNumber) continue;
-            for (int i = runStart + 1; i < runEnd; i++) {
-                if (text.charAt(i - 1) != ' ' || !Character.isDigit(text.charAt(i))) continue;
-                int groupStart = i;
-                if (spans.stream().anyMatch(span -> span.start() <= groupStart && groupStart < span.end())) continue;
-                List<Span> after = new ArrayList<>();
-                addPhoneMatches(after, text, groupStart, runEnd);
-                after.removeIf(span -> span.start() != groupStart);
-                if (!after.isEmpty()) {
-                    found.addAll(after);
-                    break;
-                }
-            }
+            if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
+            int leadingEnd = spans.stream().filter(span -> span.start() <= runStart && runStart < span.end())
+                    .mapToInt(Span::end).findFirst()
+                    .orElse(NumberContext.namedAsId(text, runStart) ? text.indexOf(' ', runStart) : -1);
+            if (leadingEnd < 0) continue;
+            int next = leadingEnd;
+            while (next < runEnd && !Character.isDigit(text.charAt(next))) next++;
+            if (next >= runEnd || text.charAt(next - 1) != ' ') continue;
+            searchedAgain++;
+            int groupStart = next;
+            List<Span> after = new ArrayList<>();
+            addPhoneMatches(after, text, groupStart, runEnd);
+            after.removeIf(span -> span.start() != groupStart);
+            found.addAll(after);
         }
     }
 
@@ -220,7 +220,7 @@ public final class PersonalData {
     }
 
     /**
-     * Each match, or else its longest stretch between the spaces, dashes or dots that group its characters, that
+     * Each match, or else its longest stretch between the spaces or dashes that group its characters, that
      * passes the check, where {@code mayStartAt} allows it. The patterns read on over the groups that follow a number:
      * "4111 1111 1111 1111 12/26" (an expiry), "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the
      * match, or with {@code fromFront} also after a space and end at it ("order 12 4111 1111 1111 1111"); never both
@@ -236,7 +236,7 @@ public final class PersonalData {
             for (int i = 1; i < run.length(); i++) {
                 boolean separator = isSeparator(run.charAt(i));
                 if (separator && !isSeparator(run.charAt(i - 1))) ends.add(i);
-                // After a dash or dot the digits are one id ("112-4567890-1234567"); after a space, maybe two numbers.
+                // After a dash the digits are one id ("112-4567890-1234567"); after a space, maybe two numbers.
                 if (fromFront && !separator && run.charAt(i - 1) == ' ') starts.add(i);
             }
             ends.add(run.length());
@@ -255,7 +255,7 @@ public final class PersonalData {
     }
 
     private static boolean isSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.';
+        return c == ' ' || c == '-';
     }
 
     private static boolean overlaps(Span a, Span b) {

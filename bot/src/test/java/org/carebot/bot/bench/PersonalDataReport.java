@@ -49,6 +49,9 @@ public final class PersonalDataReport {
                 int covered = 0;
                 for (Expected expected : counted) {
                     int start = probe.text().indexOf(expected.text());
+                    if (start < 0) {
+                        throw new IllegalArgumentException(probe.id() + ": \"" + expected.text() + "\" is not in its post");
+                    }
                     int end = start + expected.text().length();
                     boolean all = true;
                     boolean any = false;
