@@ -165,8 +165,9 @@ public final class Main {
             }
         }
         if (in == null || out == null) throw new IllegalArgumentException("triage needs --in and --out\n" + USAGE);
-        // Checked before the engine is built, which takes seconds.
-        if (!Files.isRegularFile(in)) throw new IOException("cannot read " + in + ": no such file");
+        // Checked before the engine is built, which takes seconds. A pipe or /dev/stdin is no regular file but reads.
+        if (!Files.exists(in)) throw new IOException("cannot read " + in + ": no such file");
+        if (Files.isDirectory(in)) throw new IOException("cannot read " + in + ": it is a directory");
         Path outDirectory = out.toAbsolutePath().getParent();
         if (outDirectory != null && !Files.isDirectory(outDirectory)) {
             throw new IOException("cannot write " + out + ": no such directory " + outDirectory);

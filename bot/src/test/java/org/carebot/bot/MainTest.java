@@ -31,13 +31,21 @@ class MainTest {
     }
 
     @Test
-    void a_missing_input_file_is_named_before_the_engine_is_built(@TempDir Path dir) {
+    void a_missing_input_file_is_named(@TempDir Path dir) {
         Path missing = dir.resolve("posts.jsonl");
 
         Outcome outcome = run("triage", "--in", missing.toString(), "--out", dir.resolve("out.jsonl").toString());
 
         assertEquals(1, outcome.status());
         assertTrue(outcome.errors().contains("cannot read " + missing + ": no such file"), outcome.errors());
+    }
+
+    @Test
+    void a_directory_as_input_is_refused_as_one(@TempDir Path dir) {
+        Outcome outcome = run("triage", "--in", dir.toString(), "--out", dir.resolve("out.jsonl").toString());
+
+        assertEquals(1, outcome.status());
+        assertTrue(outcome.errors().contains("cannot read " + dir + ": it is a directory"), outcome.errors());
     }
 
     @Test

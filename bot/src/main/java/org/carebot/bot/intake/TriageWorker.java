@@ -389,7 +389,8 @@ public final class TriageWorker implements AutoCloseable, CaseCommands.ClusterCo
     /**
      * A copy (not a paraphrase) that sends readers off the brand's domains, from at least {@code spam.flood.accounts}
      * accounts within the window, is a bot flood: this copy is suppressed, and the case says so once. Not on a case a
-     * person restored from a digest: they said these copies are real, so every later one joins it.
+     * person restored from a digest: they said these copies are real, so every later one joins it. (Copies of a post
+     * restored from a spam hold never get here: triage holds each of them back as spam again.)
      */
     private Optional<String> botFlood(Handle handle, StoredPost post, ClusterIndex.Join join, Instant now) {
         if (join.match().kind() == Duplicates.Match.Kind.SEMANTIC) return Optional.empty();
