@@ -28,7 +28,8 @@ import java.util.Set;
  * the best F2 (recall weighs twice). A counter-example closer than the nearest example vetoes the flag. Each setting
  * ends with a summary of the tuning half, which is what chooses between settings: the mean F1 at the picks (mean recall
  * alone would favour a flag that never reaches the precision asked); then, per flag, what a keyword floor would do
- * (triage.sensitive_keyword_floor_by_flag: below it, the flag's score overrules its keywords). Run:
+ * (triage.sensitive_keyword_floor_by_flag: below it, the flag's score overrules its keywords); and every flag at its
+ * configured threshold, which the picks only advise. Run:
  * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args="0.5,0.65 0,0.5"]} (surface weights,
  * then model weights to try; the configured ones by default).
  */
@@ -82,6 +83,17 @@ public final class FlagTuning {
                 }
                 System.out.printf(Locale.ROOT, "  tuning half: mean F1 %.3f; %d of %d flags at precision 0.80 and "
                         + "recall 0.95%n", f1Sum / flags, met, flags);
+            }
+            System.out.println("At the configured thresholds (triage.sensitive_similarity_by_flag): tuning half / held-out half");
+            for (SensitiveFlag flag : SensitiveFlag.values()) {
+                if (flag == SensitiveFlag.PERSONAL_DATA) continue;
+                double threshold = config.triage().sensitiveSimilarityByFlag()
+                        .getOrDefault(flag, config.triage().sensitiveSimilarity());
+                double keywordFloor = config.triage().sensitiveKeywordFloorByFlag().getOrDefault(flag, 0.0);
+                double[] tuning = precisionRecall(tune, flag, threshold, keywordFloor);
+                double[] heldOut = precisionRecall(holdout, flag, threshold, keywordFloor);
+                System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f%n", flag.key(), threshold,
+                        tuning[0], tuning[1], heldOut[0], heldOut[1]);
             }
             System.out.println("Keyword floors (a keyword counts only at this score or more), each with its threshold "
                     + "re-picked at precision 0.80: tuning half F1 / held-out P, R");
