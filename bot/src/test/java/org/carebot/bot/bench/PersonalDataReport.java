@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Personal-data detection on the probe posts in {@code triage/src/test/resources/personaldata/probe.txt}, with the
  * shipped config's phone and national-id regions: how many posts with personal data were masked whole, in part or not
- * at all, and how many posts without any were left alone; then every post that was not. Run:
+ * at all, or beyond their personal data, and how many posts without any were left alone; then every post that was
+ * not. Run:
  * {@code mvn -P quality verify -pl bot -Dquality.main=PersonalDataReport}.
  */
 public final class PersonalDataReport {
@@ -38,6 +39,7 @@ public final class PersonalDataReport {
         int partly = 0;
         int withoutData = 0;
         int leftAlone = 0;
+        int overMasked = 0;
         List<String> faults = new ArrayList<>();
         for (Probe probe : probes) {
             List<PersonalData.Span> spans = personalData.find(probe.text());
@@ -47,6 +49,11 @@ public final class PersonalDataReport {
                 if (counted.isEmpty()) continue;
                 withData++;
                 int covered = 0;
+                boolean[] personal = new boolean[probe.text().length()];
+                for (Expected expected : probe.expected()) {
+                    int at = probe.text().indexOf(expected.text());
+                    if (at >= 0) java.util.Arrays.fill(personal, at, at + expected.text().length(), true);
+                }
                 for (Expected expected : counted) {
                     int start = probe.text().indexOf(expected.text());
                     if (start < 0) {
@@ -67,6 +74,10 @@ public final class PersonalDataReport {
                 }
                 if (covered == counted.size()) whole++;
                 else faults.add(probe.id() + " missed: " + probe.text() + "  ->  " + masked);
+                if (masksMore(spans, personal, probe.text())) {
+                    overMasked++;
+                    faults.add(probe.id() + " masked more than its personal data: " + probe.text() + "  ->  " + masked);
+                }
             } else if (probe.expected().isEmpty()) {
                 withoutData++;
                 if (spans.isEmpty()) leftAlone++;
@@ -74,10 +85,20 @@ public final class PersonalDataReport {
             }
         }
         System.out.printf(Locale.ROOT, "Personal data on %d probe posts (%s)%n", probes.size(), PROBE.normalize());
-        System.out.printf(Locale.ROOT, "  with personal data: %d of %d masked whole (%d items masked only in part)%n",
-                whole, withData, partly);
+        System.out.printf(Locale.ROOT, "  with personal data: %d of %d masked whole (%d items masked only in part); %d "
+                + "masked more than their personal data%n", whole, withData, partly, overMasked);
         System.out.printf(Locale.ROOT, "  without: %d of %d left alone%n", leftAlone, withoutData);
         faults.forEach(fault -> System.out.println("  " + fault));
+    }
+
+    /** Whether a span hides a letter or digit that is no part of the post's personal data. */
+    private static boolean masksMore(List<PersonalData.Span> spans, boolean[] personal, String text) {
+        for (PersonalData.Span span : spans) {
+            for (int i = span.start(); i < span.end(); i++) {
+                if (!personal[i] && Character.isLetterOrDigit(text.charAt(i))) return true;
+            }
+        }
+        return false;
     }
 
     private static List<Probe> read(Path file) throws Exception {
