@@ -3,6 +3,7 @@ package org.carebot.bot.digest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.carebot.bot.cards.CardActions;
 import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.ServiceOnDatabase;
 import org.carebot.bot.support.SlackRequests;
 import org.carebot.bot.support.TestCarebot;
 import org.carebot.bot.support.TestDatabases;
@@ -43,22 +44,20 @@ class RestoreRaceTest {
     }
 
     private final ExecutorService pressers = Executors.newFixedThreadPool(2);
+    private ServiceOnDatabase service;
     private FakeSlack slack;
     private TestCarebot carebot;
-    private String dbUrl;
 
     private void start(TestDatabases.Kind kind) {
-        dbUrl = TestDatabases.freshUrl(kind);
-        slack = new FakeSlack();
-        carebot = TestCarebot.start(slack, dbUrl);
+        service = ServiceOnDatabase.start(kind);
+        slack = service.slack();
+        carebot = service.carebot();
     }
 
     @AfterEach
     void stop() {
         pressers.shutdownNow();
-        if (carebot != null) carebot.close();
-        if (slack != null) slack.close();
-        if (dbUrl != null) TestDatabases.drop(dbUrl);
+        if (service != null) service.close();
     }
 
     private void post(String id, String text) {

@@ -2,6 +2,7 @@ package org.carebot.bot.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.carebot.bot.support.FakeSlack;
+import org.carebot.bot.support.ServiceOnDatabase;
 import org.carebot.bot.support.TestCarebot;
 import org.carebot.bot.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -21,22 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BotFloodTest {
 
+    private ServiceOnDatabase service;
     private FakeSlack slack;
     private TestCarebot carebot;
-    private String dbUrl;
 
     /** On H2, and on PostgreSQL when one is configured: the flood and storm counts are SQL of their own. */
     private void start(TestDatabases.Kind kind) {
-        dbUrl = TestDatabases.freshUrl(kind);
-        slack = new FakeSlack();
-        carebot = TestCarebot.start(slack, dbUrl);
+        service = ServiceOnDatabase.start(kind);
+        slack = service.slack();
+        carebot = service.carebot();
     }
 
     @AfterEach
     void stop() {
-        if (carebot != null) carebot.close();
-        if (slack != null) slack.close();
-        if (dbUrl != null) TestDatabases.drop(dbUrl);
+        if (service != null) service.close();
     }
 
     private void post(String id, String author, String text) {
