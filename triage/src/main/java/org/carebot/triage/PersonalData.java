@@ -38,7 +38,8 @@ public final class PersonalData {
             + "(?![\\p{L}\\p{N}])");
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])");
+    /** Digits grouped by a space, two spaces (pasted from a statement) or a dash. */
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d(?: {2}|[ -])?){12,18}\\d(?![\\d])");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
     /**

@@ -95,7 +95,8 @@ class PersonalDataTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"amex 3782 822463 10005", "carte n° 4111 1111 1111 1111", "Karten-Nr. 5555 5555 5555 4444"})
+        @ValueSource(strings = {"amex 3782 822463 10005", "carte n° 4111 1111 1111 1111", "Karten-Nr. 5555 5555 5555 4444",
+                "cartão 4111  1111  1111  1111"})
         void network_card_numbers_in_any_grouping_are_cards(String text) {
             assertEquals(List.of("payment_card"), kinds(text));
         }
