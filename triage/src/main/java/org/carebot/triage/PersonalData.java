@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds personal data posted in public: email addresses, phone numbers, payment card numbers (Luhn-checked)
- * and IBANs (checksum-checked), so a card can mask them while the stored post keeps the original.
+ * and IBANs (checksum-checked), national ids (check digits, {@link NationalIds}) and passwords, so a card can mask
+ * them while the stored post keeps the original. Where two overlap, the kind found first wins, in the order of
+ * {@link #find}. {@link NumberContext} tells numbers that are something else. Run {@code PersonalDataReport} (a bench
+ * in the bot module) after a change: it reads 389 posts a tester wrote to probe this class.
  */
 public final class PersonalData {
 
@@ -51,7 +54,7 @@ public final class PersonalData {
     private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|pw|pass"
             + "|passcode|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])"
             + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
-            + "\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
+            + "(?![\\p{L}])\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
