@@ -61,6 +61,7 @@ public final class PersonalData {
     /** Longer runs (statements, logs, hostile posts) are not searched again. */
     private static final int MAX_GROUPS_RUN = 48;
     private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
+    private static final int MIN_LEADING_DIGITS = 4;
     /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
     private static final int MIN_PHONE_DIGITS = 7;
 
@@ -149,7 +150,7 @@ public final class PersonalData {
         if (digitCount(text) < MIN_PHONE_DIGITS) return;
         List<Span> found = new ArrayList<>();
         addPhoneMatches(found, text, 0, text.length());
-        addPhonesAfterOtherNumbers(found, spans, text);
+        addPhonesBesideOtherNumbers(found, spans, text);
         // The longest reading wins: "(11) 91234-5678" is a whole Brazilian number, and its "91234-5678" a Spanish one.
         found.sort(Comparator.comparingInt(span -> span.start() - span.end()));
         for (Span span : found) addSpan(spans, span);
@@ -172,13 +173,13 @@ public final class PersonalData {
 
     /**
      * libphonenumber reads digit groups separated by spaces as one number, so a phone number right after an order
-     * number or a card ("commande 48213345 06 12 34 56 78") is one long invalid number to it. A short run of digit
-     * groups where nothing was found, and which starts with a number named as an id or found as personal data, is
-     * searched again from the first group after that number. Other runs are left alone: in "1000 2000 3000 4000 5000
-     * users" some stretch is a valid number somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each
-     * search tries every region.
+     * number or a card ("commande 48213345 06 12 34 56 78"), or right before a count ("call 0171 1234567 2 times"), is
+     * one long invalid number to it. A short run of digit groups where nothing was found is searched again: from the
+     * group after a number named as an id or found as personal data, or else without a last group of one or two
+     * digits. Other runs are left alone: in "1000 2000 3000 4000 5000 users" some stretch is a valid number
+     * somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each search tries every region.
      */
-    private void addPhonesAfterOtherNumbers(List<Span> found, List<Span> spans, String text) {
+    private void addPhonesBesideOtherNumbers(List<Span> found, List<Span> spans, String text) {
         Matcher run = DIGIT_GROUPS.matcher(text);
         int searchedAgain = 0;
         while (run.find() && searchedAgain < MAX_RUNS_SEARCHED_AGAIN) {
@@ -186,20 +187,38 @@ public final class PersonalData {
             int runEnd = run.end();
             if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
             if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
-            int leadingEnd = spans.stream().filter(span -> span.start() <= runStart && runStart < span.end())
-                    .mapToInt(Span::end).findFirst()
-                    .orElse(NumberContext.namedAsId(text, runStart) ? text.indexOf(' ', runStart) : -1);
-            if (leadingEnd < 0) continue;
-            int next = leadingEnd;
-            while (next < runEnd && !Character.isDigit(text.charAt(next))) next++;
-            if (next >= runEnd || text.charAt(next - 1) != ' ') continue;
+            int from = groupAfterLeadingNumber(text, spans, runStart, runEnd);
+            int to = from < 0 ? endBeforeTrailingCount(text, runStart, runEnd) : runEnd;
+            if (from < 0 && to < 0) continue;
+            int start = Math.max(from, runStart);
             searchedAgain++;
-            int groupStart = next;
-            List<Span> after = new ArrayList<>();
-            addPhoneMatches(after, text, groupStart, runEnd);
-            after.removeIf(span -> span.start() != groupStart);
-            found.addAll(after);
+            List<Span> again = new ArrayList<>();
+            addPhoneMatches(again, text, start, to);
+            again.removeIf(span -> span.start() != start || (from < 0 && span.end() != to));
+            found.addAll(again);
         }
+    }
+
+    /** Where the group after the run's leading id or personal data starts, or -1 when the run has no such lead. */
+    private static int groupAfterLeadingNumber(String text, List<Span> spans, int runStart, int runEnd) {
+        int leadingEnd = spans.stream().filter(span -> span.start() <= runStart && runStart < span.end())
+                .mapToInt(Span::end).findFirst()
+                .orElse(NumberContext.namedAsId(text, runStart) ? text.indexOf(' ', runStart) : -1);
+        // An order or customer number has a few digits at least; "version 1 2 3 ..." is a list.
+        if (leadingEnd - runStart < MIN_LEADING_DIGITS) return -1;
+        int next = leadingEnd;
+        while (next < runEnd && !Character.isDigit(text.charAt(next))) next++;
+        return next < runEnd && text.charAt(next - 1) == ' ' ? next : -1;
+    }
+
+    /** Where the run ends without a last group of one or two digits after a space ("... 2 times"), or -1. */
+    private static int endBeforeTrailingCount(String text, int runStart, int runEnd) {
+        int lastGroup = runEnd;
+        while (lastGroup > runStart && Character.isDigit(text.charAt(lastGroup - 1))) lastGroup--;
+        if (runEnd - lastGroup > 2 || lastGroup <= runStart || text.charAt(lastGroup - 1) != ' ') return -1;
+        int end = lastGroup - 1;
+        while (end > runStart && !Character.isDigit(text.charAt(end - 1))) end--;
+        return end > runStart ? end : -1;
     }
 
     /** The text with every span replaced by a label like {@code [email hidden]}. */

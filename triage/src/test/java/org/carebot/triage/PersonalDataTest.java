@@ -205,6 +205,18 @@ class PersonalDataTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"call 0171 1234567 2 times", "ring 06 12 34 56 78 2x pls"})
+        void a_phone_number_right_before_a_count_is_found(String text) {
+            assertEquals(List.of("phone"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"scores 1000 2000 3000 40", "version 1 2 3 4 5 6 7 8 9 10"})
+        void runs_of_small_numbers_are_not_searched_again_for_phone_numbers(String text) {
+            assertEquals(List.of(), personalData.find(text));
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"order ID 6512345678 still not here", "case number 04821334",
                 "Bestellung vom 12.03.2024, Rechnungsnr. 2024031245", "waybill 4017598302 DHL express",
                 "https://acmecloud.com/orders/3012456789/track", "my IP is 192.168.1.254.", "Rechnung RE-2024-000123",
