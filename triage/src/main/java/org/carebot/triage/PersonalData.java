@@ -78,7 +78,7 @@ public final class PersonalData {
     }
 
     /** Regions whose national id numbers this class can find. */
-    public static java.util.Set<String> nationalIdRegions() {
+    public static Set<String> nationalIdRegions() {
         return NationalIds.SUPPORTED_REGIONS;
     }
 
@@ -187,16 +187,25 @@ public final class PersonalData {
             int runEnd = run.end();
             if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
             if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
-            int from = groupAfterLeadingNumber(text, spans, runStart, runEnd);
-            int to = from < 0 ? endBeforeTrailingCount(text, runStart, runEnd) : runEnd;
-            if (from < 0 && to < 0) continue;
-            int start = Math.max(from, runStart);
+            int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
+            int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
+            if (afterLead >= 0) {
+                found.addAll(phonesSpanning(text, afterLead, runEnd, false));
+            } else if (beforeCount >= 0) {
+                found.addAll(phonesSpanning(text, runStart, beforeCount, true));
+            } else {
+                continue;
+            }
             searchedAgain++;
-            List<Span> again = new ArrayList<>();
-            addPhoneMatches(again, text, start, to);
-            again.removeIf(span -> span.start() != start || (from < 0 && span.end() != to));
-            found.addAll(again);
         }
+    }
+
+    /** The phone numbers found in [from, to) that start at {@code from}, and with {@code whole} also end at {@code to}. */
+    private List<Span> phonesSpanning(String text, int from, int to, boolean whole) {
+        List<Span> found = new ArrayList<>();
+        addPhoneMatches(found, text, from, to);
+        found.removeIf(span -> span.start() != from || (whole && span.end() != to));
+        return found;
     }
 
     /** Where the group after the run's leading id or personal data starts, or -1 when the run has no such lead. */

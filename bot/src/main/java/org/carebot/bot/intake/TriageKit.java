@@ -180,7 +180,7 @@ public final class TriageKit implements AutoCloseable {
     }
 
     /** The scores sensitive flags must reach, and how they are made, as configured. */
-    private static SemanticFlags.Thresholds flagThresholds(CarebotConfig.TriageTuning tuning) {
+    public static SemanticFlags.Thresholds flagThresholds(CarebotConfig.TriageTuning tuning) {
         return new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
                 tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight(), tuning.sensitiveKeywordFloorByFlag());
     }

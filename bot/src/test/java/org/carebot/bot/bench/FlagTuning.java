@@ -85,11 +85,11 @@ public final class FlagTuning {
                         + "recall 0.95%n", f1Sum / flags, met, flags);
             }
             System.out.println("At the configured thresholds (triage.sensitive_similarity_by_flag): tuning half / held-out half");
+            SemanticFlags.Thresholds configured = TriageKit.flagThresholds(config.triage());
             for (SensitiveFlag flag : SensitiveFlag.values()) {
                 if (flag == SensitiveFlag.PERSONAL_DATA) continue;
-                double threshold = config.triage().sensitiveSimilarityByFlag()
-                        .getOrDefault(flag, config.triage().sensitiveSimilarity());
-                double keywordFloor = config.triage().sensitiveKeywordFloorByFlag().getOrDefault(flag, 0.0);
+                double threshold = configured.forFlag(flag);
+                double keywordFloor = configured.keywordFloor().getOrDefault(flag, 0.0);
                 double[] tuning = precisionRecall(tune, flag, threshold, keywordFloor);
                 double[] heldOut = precisionRecall(holdout, flag, threshold, keywordFloor);
                 System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f%n", flag.key(), threshold,
