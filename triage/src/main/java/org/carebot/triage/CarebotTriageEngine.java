@@ -22,6 +22,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final IntentClassifier intents;
     private final SemanticFlags semanticFlags;
     private final ToneReader tones;
+    private final FlagIntents flagIntents;
     private final Map<String, Integer> intentRisk = new LinkedHashMap<>();
     private final TextMatch spamKeywords;
     private final List<Pattern> spamPatterns;
@@ -52,6 +53,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         this.intents = intents;
         this.semanticFlags = semanticFlags;
         this.tones = tones;
+        this.flagIntents = new FlagIntents(rules);
         for (TriageRules.IntentRule intent : rules.intents()) intentRisk.put(intent.name(), intent.risk());
         this.spamKeywords = TextMatch.of(rules.spam().keywords());
         this.spamPatterns = rules.spam().patterns().stream()
@@ -98,6 +100,10 @@ public final class CarebotTriageEngine implements TriageEngine {
             intentName = complaint.map(IntentClassifier.Alternative::intent).orElse(Triage.OTHER);
             confidence = complaint.map(IntentClassifier.Alternative::probability).orElse(confidence);
         }
+        IntentClassifier.Alternative decided =
+                flagIntents.decide(new IntentClassifier.Alternative(intentName, confidence), flags, intent);
+        intentName = decided.intent();
+        confidence = decided.probability();
         humanOnly |= rules.humanOnlyIntents().contains(intentName)
                 || !rules.autoReply().intents().contains(intentName)
                 || confidence < rules.autoReply().minConfidence()

@@ -57,11 +57,29 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
         }
     }
 
-    /** One intent of the taxonomy: its keywords and how much business risk it carries (0 = none). */
-    public record IntentRule(String name, List<String> keywords, int risk) {
+    /**
+     * One intent of the taxonomy: its keywords and how much business risk it carries (0 = none).
+     *
+     * @param namedByFlags    a post the classifier was unsure of that carries one of these flags is of this intent
+     * @param ruledOutByFlags a post that carries one of these flags is never of this intent
+     */
+    public record IntentRule(String name, List<String> keywords, int risk, Set<SensitiveFlag> namedByFlags,
+                             Set<SensitiveFlag> ruledOutByFlags) {
         public IntentRule {
             Objects.requireNonNull(name, "name");
             keywords = List.copyOf(keywords);
+            namedByFlags = namedByFlags == null ? Set.of() : Set.copyOf(namedByFlags);
+            ruledOutByFlags = ruledOutByFlags == null ? Set.of() : Set.copyOf(ruledOutByFlags);
+            for (SensitiveFlag flag : namedByFlags) {
+                if (ruledOutByFlags.contains(flag)) {
+                    throw new IllegalArgumentException("intent " + name + " cannot be both named and ruled out by the "
+                            + flag.key() + " flag");
+                }
+            }
+        }
+
+        public IntentRule(String name, List<String> keywords, int risk) {
+            this(name, keywords, risk, Set.of(), Set.of());
         }
     }
 

@@ -242,6 +242,52 @@ class CarebotTriageEngineTest {
     }
 
     @Nested
+    class IntentFromFlags {
+
+        private final TriageRules rules = new TriageRules(TriageFixtures.intents().stream()
+                .map(intent -> switch (intent.name()) {
+                    case "billing_issue" -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk(),
+                            Set.of(SensitiveFlag.FRAUD), Set.of());
+                    case "praise" -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk(),
+                            Set.of(), Set.of(SensitiveFlag.SELF_HARM));
+                    default -> intent;
+                }).toList(), TriageFixtures.SPAM_INTENT, 0.3, TriageFixtures.spamRules(),
+                TriageFixtures.sensitiveKeywords(), TriageFixtures.weights(), TriageFixtures.LANGUAGES, Set.of(),
+                Set.of(), new TriageRules.AutoReply(Set.of("praise"), 0.3));
+
+        private Triage triage(IntentClassifier classifier, String text) {
+            return new CarebotTriageEngine(rules, TriageFixtures.personalData(), TriageFixtures.languages(), classifier)
+                    .triage(post(text));
+        }
+
+        @Test
+        void thanks_beside_self_harm_language_is_not_praise_but_the_complaint_the_classifier_found_next() {
+            IntentClassifier thanksFirst = (text, folded) -> new IntentClassifier.IntentGuess("praise", 0.45, "test",
+                    List.of(new IntentClassifier.Alternative("praise", 0.45),
+                            new IntentClassifier.Alternative("bug_report", 0.35)), 0.5);
+
+            Triage triage = triage(thanksFirst, "thanks to your bug my thesis is gone, I want to die");
+
+            assertEquals("bug_report", triage.intent());
+            assertEquals(0.35, triage.intentConfidence());
+            assertEquals(Priority.P1, triage.priority());
+        }
+
+        @Test
+        void a_fraud_accusation_the_classifier_was_unsure_of_goes_to_billing_with_billing_risk() {
+            IntentClassifier unsure = (text, folded) -> new IntentClassifier.IntentGuess(Triage.OTHER, 0.2, "test",
+                    List.of(new IntentClassifier.Alternative("bug_report", 0.2),
+                            new IntentClassifier.Alternative("billing_issue", 0.15)), 0.3);
+
+            Triage triage = triage(unsure, "they stole my money, it's fraud");
+
+            assertEquals("billing_issue", triage.intent());
+            assertTrue(triage.reasons().contains("billing_issue (+2)"), triage.reasons().toString());
+            assertTrue(triage.humanOnly());
+        }
+    }
+
+    @Nested
     class SensitiveContent {
 
         @Test

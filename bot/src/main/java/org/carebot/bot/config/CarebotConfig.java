@@ -183,12 +183,19 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         }
     }
 
-    /** One intent of the taxonomy. {@code risk} adds to priority; examples teach the engine of the next issue. */
+    /**
+     * One intent of the taxonomy. {@code risk} adds to priority; examples teach the embeddings engine. A post the
+     * classifier was unsure of that carries a flag of {@code namedByFlags} is of this intent; a post that carries a
+     * flag of {@code ruledOutByFlags} never is.
+     */
     public record IntentConfig(String name, String description, int risk, List<String> keywords,
-                               List<String> examples) {
+                               List<String> examples, Set<SensitiveFlag> namedByFlags,
+                               Set<SensitiveFlag> ruledOutByFlags) {
         public IntentConfig {
             keywords = listOrEmpty(keywords);
             examples = listOrEmpty(examples);
+            namedByFlags = setOrEmpty(namedByFlags);
+            ruledOutByFlags = setOrEmpty(ruledOutByFlags);
         }
     }
 

@@ -3,6 +3,7 @@ package org.carebot.bot.config;
 import org.carebot.triage.LanguageGuess;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.SemanticFlags;
+import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
 
 import java.util.ArrayList;
@@ -90,6 +91,11 @@ final class ConfigValidator {
                 problem(path + ".name", "'other' is built in (the fallback when nothing fits); remove it");
             }
             if (intent.risk() < 0) problem(path + ".risk", "must be 0 or more");
+            for (SensitiveFlag flag : intent.namedByFlags()) {
+                if (intent.ruledOutByFlags().contains(flag)) {
+                    problem(path + ".ruled_out_by_flags", "'" + flag.key() + "' is in named_by_flags too");
+                }
+            }
         }
         names.add(Triage.OTHER);
         return names;

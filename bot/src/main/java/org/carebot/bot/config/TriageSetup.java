@@ -22,7 +22,8 @@ public final class TriageSetup {
     public static TriageRules rules(CarebotConfig config) {
         CarebotConfig.PriorityConfig priority = config.priority();
         List<TriageRules.IntentRule> intents = config.intents().stream()
-                .map(intent -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk()))
+                .map(intent -> new TriageRules.IntentRule(intent.name(), intent.keywords(), intent.risk(),
+                        intent.namedByFlags(), intent.ruledOutByFlags()))
                 .toList();
         TriageRules.SpamRules spam = new TriageRules.SpamRules(config.spam().keywords(), config.spam().patterns(),
                 config.brand().tokens(), config.brand().officialDomains(), config.brand().officialHandles(),

@@ -119,6 +119,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void intents_name_the_flags_that_decide_for_them_and_one_flag_cannot_do_both() throws Exception {
+        CarebotConfig shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped());
+        CarebotConfig.IntentConfig praise = shipped.intents().stream().filter(i -> i.name().equals("praise"))
+                .findFirst().orElseThrow();
+        assertEquals(java.util.Set.of(SensitiveFlag.SELF_HARM), praise.ruledOutByFlags());
+
+        ConfigException e = failure(shipped().replace("ruled_out_by_flags: [self_harm]",
+                "named_by_flags: [fraud]\n    ruled_out_by_flags: [self_harm, fraud]"));
+
+        assertTrue(e.getMessage().contains(".ruled_out_by_flags: 'fraud' is in named_by_flags too"), e.getMessage());
+    }
+
+    @Test
     void a_national_id_region_without_a_check_is_refused_with_the_known_ones() throws Exception {
         ConfigException e = failure(shipped().replace("national_id_regions: [US, GB, ES, FR, BR]",
                 "national_id_regions: [US, JP]"));

@@ -1,0 +1,55 @@
+package org.carebot.triage;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a post's sensitive flags say about its intent, by rules in config: a flag can rule an intent out ("I lost my
+ * father's photos, I want to end it" is no praise, whatever its words share with thanks), and a flag can name the
+ * intent of a post the classifier was unsure of (a post spreading misinformation about the brand is a PR risk).
+ */
+final class FlagIntents {
+
+    private final List<TriageRules.IntentRule> intents;
+    private final String spamIntent;
+    private final double minConfidence;
+
+    FlagIntents(TriageRules rules) {
+        this.intents = rules.intents();
+        this.spamIntent = rules.spamIntent();
+        this.minConfidence = rules.minConfidence();
+    }
+
+    /**
+     * The intent a post ends with. An intent its flags rule out gives way to the likeliest one they allow, if the
+     * classifier found that at least as likely as it must be to decide at all; otherwise to {@link Triage#OTHER}. A
+     * post left at {@link Triage#OTHER} takes the intent its flags name, the likeliest of them if several do.
+     */
+    IntentClassifier.Alternative decide(IntentClassifier.Alternative chosen, Set<SensitiveFlag> flags,
+                                        IntentClassifier.IntentGuess guess) {
+        if (flags.isEmpty()) return chosen;
+        IntentClassifier.Alternative decided = chosen;
+        if (ruledOut(decided.intent(), flags)) {
+            Set<String> allowed = intents.stream().map(TriageRules.IntentRule::name)
+                    .filter(name -> !name.equals(spamIntent) && !ruledOut(name, flags)).collect(Collectors.toSet());
+            decided = guess.likeliestOf(allowed, minConfidence)
+                    .orElse(new IntentClassifier.Alternative(Triage.OTHER, chosen.probability()));
+        }
+        if (!decided.intent().equals(Triage.OTHER)) return decided;
+        List<String> named = intents.stream()
+                .filter(intent -> !Collections.disjoint(intent.namedByFlags(), flags) && !ruledOut(intent.name(), flags))
+                .map(TriageRules.IntentRule::name).toList();
+        if (named.isEmpty()) return decided;
+        Optional<IntentClassifier.Alternative> likeliest = guess.likeliestOf(Set.copyOf(named), 0);
+        // A classifier without probabilities (keywords) leaves the first such intent in config order.
+        return likeliest.orElse(new IntentClassifier.Alternative(named.get(0), decided.probability()));
+    }
+
+    private boolean ruledOut(String intent, Set<SensitiveFlag> flags) {
+        return intents.stream().anyMatch(rule -> rule.name().equals(intent)
+                && !Collections.disjoint(rule.ruledOutByFlags(), flags));
+    }
+}
