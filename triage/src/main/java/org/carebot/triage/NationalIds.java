@@ -16,26 +16,43 @@ import java.util.regex.Pattern;
  */
 final class NationalIds {
 
-    /** One region's id: how it is written, and the check a match must pass. */
-    private record IdFormat(Pattern shape, Predicate<String> valid) {
+    /**
+     * One region's id: how it is written, and the check a match must pass. Where people also write it in a looser way
+     * that other numbers share, {@code namedShape} counts only right after the id's own name ({@code name}).
+     */
+    private record IdFormat(Pattern shape, Predicate<String> valid, Pattern name, Pattern namedShape) {
+        IdFormat(Pattern shape, Predicate<String> valid) {
+            this(shape, valid, null, null);
+        }
     }
 
+    /** The words between an id's name and the id: "my SSN is", "DNI nº", "social security number:". */
+    private static final String AFTER_NAME = "(?:\\W{1,3}(?:number|n[uú]mero|no|nr|n[º°]|#))?"
+            + "(?:\\s*+(?:is|was|es|era|:))?\\W{0,3}$";
+
     private static final Map<String, IdFormat> FORMATS = Map.of(
-            // Written with dashes or spaces; area 000, 666 and 900-999, group 00 and serial 0000 are never issued.
+            // Written with dashes or spaces, or after its name as 9 digits ("social is 536221234"); area 000, 666 and
+            // 900-999, group 00 and serial 0000 are never issued.
             "US", new IdFormat(Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
-                    id -> true),
+                    id -> true,
+                    Pattern.compile("(?i)(?<![a-z])(?:ssn|social security|social)" + AFTER_NAME),
+                    Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])")),
             "GB", new IdFormat(Pattern.compile("(?i)(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
                     + " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Z0-9])"),
                     id -> true),
-            // "12345678Z", "48.213.377-H", "Z-4455667-C".
-            "ES", new IdFormat(Pattern.compile("(?<![A-Za-z0-9.])(?:[XYZxyz]-?)?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})[- ]?"
-                    + "[A-Za-z](?![A-Za-z0-9])"), NationalIds::spanishLetterValid),
+            // "12345678Z", "48.213.377-H", "Z-4455667-C". A lower-case letter after a space is a word ("pedido
+            // 48213342 y nada"), except right after the id's name ("dni 48213377 h").
+            "ES", new IdFormat(Pattern.compile("(?<![A-Za-z0-9.])(?:[XYZxyz]-?)?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})"
+                    + "(?:[- ]?[A-Z]|-?[a-z])(?![A-Za-z0-9])"), NationalIds::spanishLetterValid,
+                    Pattern.compile("(?iu)(?<![\\p{L}])(?:dni|nie|nif|documento de identidad)" + AFTER_NAME),
+                    Pattern.compile("(?<![A-Za-z0-9.])(?:[XYZxyz]-?)?\\d{7,8} [a-z](?![A-Za-z0-9])")),
             "FR", new IdFormat(Pattern.compile(
                     "(?<![\\d])[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AaBb]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\d])"),
                     NationalIds::nirKeyValid),
             // "529.982.247-25", "52998224725", "987 654 321 00".
             "BR", new IdFormat(Pattern.compile("(?<![\\d.])\\d{3}([. ]?)\\d{3}\\1\\d{3}[-. ]?\\d{2}(?![\\d])"),
                     NationalIds::cpfValid));
+    private static final int NAME_WORDS_BEFORE = 40;
 
     static final Set<String> SUPPORTED_REGIONS = FORMATS.keySet();
 
@@ -54,14 +71,23 @@ final class NationalIds {
             while (matcher.find()) {
                 if (format.valid().test(matcher.group())) found.add(new int[]{matcher.start(), matcher.end()});
             }
+            if (format.namedShape() == null) continue;
+            Matcher named = format.namedShape().matcher(text);
+            while (named.find()) {
+                if (format.valid().test(named.group()) && namedBefore(format.name(), text, named.start())) {
+                    found.add(new int[]{named.start(), named.end()});
+                }
+            }
         }
         return found;
     }
 
+    private static boolean namedBefore(Pattern name, String text, int start) {
+        return name.matcher(text.substring(Math.max(0, start - NAME_WORDS_BEFORE), start)).find();
+    }
+
     /** DNI: 8 digits and the letter of their remainder by 23; NIE: X, Y or Z (0, 1, 2) and 7 digits, the same way. */
     static boolean spanishLetterValid(String candidate) {
-        // "pedido 48213342 y nada": a lone lower-case letter after a space is a word, not the id's letter.
-        if (candidate.matches(".* [a-z]")) return false;
         String id = candidate.replaceAll("[-. ]", "").toUpperCase(Locale.ROOT);
         if (id.length() != 9) return false;
         char first = id.charAt(0);

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 final class NumberContext {
 
     /**
-     * A noun that names the number after it as an order, invoice, shipment or build ("order #", "Rechnungsnr.",
-     * "waybill"), with up to three signs between them.
+     * A noun that names the number after it as an order, invoice, shipment, build or product ("order #",
+     * "Rechnungsnr.", "waybill", "part no."), with up to three signs between them.
      */
     private static final Pattern ORDER_LIKE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:orders?|order id|pedidos?"
             + "|commandes?|bestellung|bestellnummer|bestell-?nr|auftragsnummer|auftrags-?nr|kundennummer|kunden-?nr"
             + "|invoices?|facturas?|factures?|rechnung|rechnungsnummer|rechnungs-?nr|faturas?|nota fiscal|tracking"
-            + "|sendungsnummer|suivi|rastreio|waybill|shipment|env[ií]o|build|version|versi[oó]n|vers[aã]o)"
+            + "|sendungsnummer|suivi|rastreio|waybill|shipment|env[ií]o|build|version|versi[oó]n|vers[aã]o"
+            + "|parts?|sku|items?|article|art[ií]culo|artikel|serial|seriennummer|serien-?nr)"
             + "(?:\\W{1,3}(?:number|n[uú]mero|numéro|nummer|nr|no|n[º°]|id))?\\W{0,3}$");
     /**
      * A word that names a number only with a number word after it ("case number", "ticket nº", "ref. no."): alone,
@@ -37,7 +38,7 @@ final class NumberContext {
     private NumberContext() {
     }
 
-    /** Whether a noun just before {@code start} names the number there as an order, invoice, shipment or build. */
+    /** Whether a noun just before {@code start} names the number there as an order, invoice, shipment, build or product. */
     static boolean namedAsOrder(String text, int start) {
         return ORDER_LIKE_BEFORE.matcher(before(text, start)).find();
     }

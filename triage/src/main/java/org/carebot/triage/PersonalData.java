@@ -39,10 +39,29 @@ public final class PersonalData {
     private static final Pattern SPELLED_EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++"
             + SPELLED_AT + "[\\p{L}\\p{N}-]++(?:" + SPELLED_DOT + "[\\p{L}\\p{N}-]++){1,8}+(?<=\\p{L}{2})"
             + "(?![\\p{L}\\p{N}])");
+    /**
+     * "jane dot doe at gmail dot com", "maria punto lopez arroba hotmail punto es": an address read aloud, in five
+     * languages, ending in a common top-level domain. "look at acme dot com" has that shape too, so the name before "at"
+     * must have a dot (spoken or written) or a digit in it, or the domain must be a mail provider's.
+     */
+    private static final String SPOKEN_DOT = "\\s++(?:dot|punto|punkt|point|ponto)\\s++";
+    private static final Pattern SPOKEN_EMAIL = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._%+-])"
+            + "(?<name>[\\p{L}\\p{N}._%+-]++(?:" + SPOKEN_DOT + "[\\p{L}\\p{N}._%+-]++){0,3}+)"
+            + "\\s++(?:at|arroba|arobase)\\s++(?<domain>[\\p{L}\\p{N}-]++)(?:" + SPOKEN_DOT + "[\\p{L}\\p{N}-]++){0,2}?"
+            + SPOKEN_DOT + "(?:com|net|org|edu|gov|info|io|co|me|de|at|ch|fr|be|es|pt|br|it|nl|uk|eu|mx|ar)"
+            + "(?![\\p{L}\\p{N}])");
+    private static final Pattern SPOKEN_DOT_OR_DIGIT = Pattern.compile("(?iu)" + SPOKEN_DOT + "|[.\\p{N}]");
+    private static final Set<String> MAIL_PROVIDERS = Set.of("gmail", "googlemail", "yahoo", "hotmail", "outlook",
+            "live", "msn", "icloud", "aol", "gmx", "web", "t-online", "proton", "protonmail", "orange", "laposte",
+            "wanadoo", "sfr", "uol", "bol", "terra", "zoho", "yandex");
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
-    /** Digits grouped by a space, two spaces (pasted from a statement) or a dash. */
-    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d(?: {2}|[ -])?){12,18}\\d(?![\\d])");
+    /**
+     * Digits grouped by a space, two spaces (pasted from a statement) or a dash; or four groups of four with dots, which
+     * no version, date or address is written as.
+     */
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d(?: {2}|[ -])?){12,18}\\d(?![\\d])"
+            + "|(?<![\\d.])\\d{4}(?:\\.\\d{4}){3}(?!\\d|\\.\\d)");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
     /**
@@ -51,13 +70,30 @@ public final class PersonalData {
      * It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret. An emoji after it is
      * the writer's, not the secret's.
      */
-    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:password|passwort|passwd|pwd|pw|pass"
-            + "|passcode|pin|kennwort|contrase[nñ]a|clave|mot de passe|mdp|senha)(?![\\p{L}\\p{N}])"
+    private static final String PASSWORD_WORDS = "password|passwort|passwd|pwd|pw|pass|passcode|kennwort"
+            + "|contrase[nñ]a|clave|mot de passe|mdp|senha";
+    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + "|pin)"
+            + "(?![\\p{L}\\p{N}])"
             + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
             + "(?![\\p{L}])\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
+    /**
+     * "login jane99 password Hunter2!": a password word and the secret with nothing between them. Without a connecting
+     * word the secret must look like nothing else: letters, digits, and upper case or a sign ({@link #looksUnlikeAWord}).
+     */
+    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + ")"
+            + "\\s++(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
+    /** "2FA-protected", "WiFi-related": a word made with a hyphen, which reads as a secret by its digit or capitals. */
+    private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile(
+            "-(?:\\p{Ll}*(?:ed|ing|able|ible|ive|less)|free|only|like|based|proof|safe|friendly)$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
+    /**
+     * "call 4155552671asap", "0612345678merci": a number typed into the next word, which libphonenumber does not split
+     * off. The word must have a letter past "f", so that hexadecimal hashes ("4155552671abcdef") stay whole.
+     */
+    private static final Pattern NUMBER_INTO_WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+])\\+?\\d{9,15}(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
     /** Longer runs (statements, logs, hostile posts) are not searched again. */
     private static final int MAX_GROUPS_RUN = 48;
     private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
@@ -85,30 +121,59 @@ public final class PersonalData {
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
         addMatches(spans, "email", EMAIL.matcher(text),
-                m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)));
+                m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)) && !sshRemote(text, m.end()));
         addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
+        addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), PersonalData::spokenAddress);
         // IBANs first: their digit runs can pass the card number check too.
         addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
-        for (int[] id : nationalIds.find(text)) addSpan(spans, new Span("national_id", id[0], id[1]));
+        for (int[] id : nationalIds.find(text)) {
+            if (!NumberContext.namedAsOrder(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
+        }
         addValidStretches(spans, "payment_card", CARD.matcher(text), run -> cardNumber(digitsOf(run)), true,
                 start -> !NumberContext.namedAsOrder(text, start));
         // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
         addPhones(spans, text);
-        Matcher password = PASSWORD.matcher(text);
-        while (password.find()) {
-            String secret = withoutUnopenedBracket(password.group("secret"));
-            if (looksSecret(secret)) {
-                int start = password.start("secret");
-                addSpan(spans, new Span("password", start, start + secret.length()));
-            }
-        }
+        addPasswords(spans, PASSWORD.matcher(text), PersonalData::looksSecret);
+        addPasswords(spans, PASSWORD_BARE.matcher(text), PersonalData::looksUnlikeAWord);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
     }
 
+    /** "git@github.com:acme/app.git": a user at a host, then a colon and a path, is where ssh and git connect to. */
+    private static boolean sshRemote(String text, int addressEnd) {
+        if (addressEnd + 1 >= text.length() || text.charAt(addressEnd) != ':') return false;
+        char next = text.charAt(addressEnd + 1);
+        return Character.isLetterOrDigit(next) || next == '/' || next == '~';
+    }
+
+    private static boolean spokenAddress(Matcher spoken) {
+        return SPOKEN_DOT_OR_DIGIT.matcher(spoken.group("name")).find()
+                || MAIL_PROVIDERS.contains(spoken.group("domain").toLowerCase(Locale.ROOT));
+    }
+
     private static void addSpan(List<Span> spans, Span span) {
         if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+    }
+
+    private static void addPasswords(List<Span> spans, Matcher password, Predicate<String> secretLike) {
+        while (password.find()) {
+            String secret = withoutUnopenedBracket(password.group("secret"));
+            if (secretLike.test(secret)) {
+                int start = password.start("secret");
+                addSpan(spans, new Span("password", start, start + secret.length()));
+            }
+        }
+    }
+
+    /** Letters and digits, and upper case or a sign: "Hunter2!", "Winter2024", never a word of a sentence. */
+    static boolean looksUnlikeAWord(String candidate) {
+        String secret = trimTrailingPunctuation(candidate);
+        if (!looksSecret(secret)) return false;
+        boolean letter = secret.chars().anyMatch(Character::isLetter);
+        boolean digit = secret.chars().anyMatch(Character::isDigit);
+        boolean upperOrSign = secret.chars().anyMatch(c -> Character.isUpperCase(c) || !Character.isLetterOrDigit(c));
+        return letter && digit && upperOrSign;
     }
 
     /**
@@ -120,6 +185,7 @@ public final class PersonalData {
         if (secret.length() < 4 || secret.chars().allMatch(c -> c == '*')) return false;
         String lower = secret.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) return false;
+        if (HYPHENATED_ADJECTIVE.matcher(secret).find()) return false;
         boolean digit = false;
         boolean sign = false;
         boolean innerUpper = false;
@@ -151,6 +217,7 @@ public final class PersonalData {
         List<Span> found = new ArrayList<>();
         addPhoneMatches(found, text, 0, text.length());
         addPhonesBesideOtherNumbers(found, spans, text);
+        addPhonesTypedIntoWords(found, text);
         // The longest reading wins: "(11) 91234-5678" is a whole Brazilian number, and its "91234-5678" a Spanish one.
         found.sort(Comparator.comparingInt(span -> span.start() - span.end()));
         for (Span span : found) addSpan(spans, span);
@@ -197,6 +264,13 @@ public final class PersonalData {
                 continue;
             }
             searchedAgain++;
+        }
+    }
+
+    private void addPhonesTypedIntoWords(List<Span> found, String text) {
+        Matcher number = NUMBER_INTO_WORD.matcher(text);
+        for (int searched = 0; searched < MAX_RUNS_SEARCHED_AGAIN && number.find(); searched++) {
+            found.addAll(phonesSpanning(text, number.start(), number.end(), true));
         }
     }
 

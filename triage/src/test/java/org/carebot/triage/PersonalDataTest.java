@@ -62,6 +62,30 @@ class PersonalDataTest {
             assertEquals(List.of(new Span("email", 20_001, 20_012)), personalData.find(longWord + " jo@acme.com"));
             assertEquals(List.of(), personalData.find(longWord), "a 20,000-letter word is no address");
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"reach me at jane dot doe at gmail dot com (not posting it properly bc bots)",
+                "escríbeme a maria punto lopez arroba hotmail punto es", "mail: jean point dupont arobase orange point fr",
+                "john.doe at gmail dot com please", "jsmith99 at yahoo dot com", "max punkt mueller at gmx punkt de"})
+        void an_address_read_aloud_is_found_whole(String text) {
+            List<Span> found = personalData.find(text);
+            assertEquals(List.of("email"), found.stream().map(Span::kind).toList(), text);
+            String masked = personalData.mask(text);
+            assertFalse(masked.matches("(?is).*\\b(?:gmail|hotmail|orange|yahoo|gmx|doe|lopez|dupont|mueller)\\b.*"), masked);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"look at acme dot com for the status", "we were at work dot com all day",
+                "it is at version 2 dot 0 now", "git clone git@github.com:acme/app.git fails",
+                "remote ssh user@build.example.com:/srv/app refused"})
+        void sites_read_aloud_and_ssh_remotes_are_not_addresses(String text) {
+            assertEquals(List.of(), kinds(text), text);
+        }
+
+        @Test
+        void an_address_before_a_smiley_is_still_an_address() {
+            assertEquals(List.of("email"), kinds("mail me at jo@acme.com:)"));
+        }
     }
 
     @Nested
@@ -112,6 +136,18 @@ class PersonalDataTest {
         @Test
         void a_card_number_inside_a_longer_digit_run_is_not_a_card() {
             assertEquals(List.of(), personalData.find("order 94111111111111111110"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"carte bancaire 4111.1111.1111.1111", "card 5555.5555.5555.4444 declined"})
+        void a_card_number_grouped_with_dots_is_a_card(String text) {
+            assertEquals(List.of("payment_card"), kinds(text));
+        }
+
+        @Test
+        void dotted_groups_that_fail_luhn_are_no_card() {
+            assertEquals(List.of(), kinds("code 4111.1111.1111.1112 and 10.0.0.1"));
+            assertEquals(List.of(), kinds("from 20.03.2024-22.03.2024, hosts 10.20.30.40 10.20.30.41"));
         }
     }
 
@@ -247,6 +283,19 @@ class PersonalDataTest {
         void version_strings_dates_ticket_numbers_and_short_codes_are_not_phone_numbers(String text) {
             assertEquals(List.of(), personalData.find(text));
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"call 4155552671asap", "rappelez moi au 0612345678merci", "ruf an 01711234567bitte"})
+        void a_phone_number_typed_into_the_next_word_is_found(String text) {
+            assertEquals(List.of("phone"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"commit 4155552671abcdef broke the build", "serial 0612345678xyz on the box",
+                "artikel 01711234567xy"})
+        void hashes_and_named_numbers_typed_into_letters_are_not_phone_numbers(String text) {
+            assertFalse(kinds(text).contains("phone"), text);
+        }
     }
 
     @Nested
@@ -285,7 +334,7 @@ class PersonalDataTest {
 
         /** A guard against a stack overflow or a search that runs for minutes, not a speed test (TriageBench's hostile phase). */
         @ParameterizedTest
-        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
         void long_repetitive_posts_are_read_without_running_out_of_stack_or_time(int shape) {
             String text = switch (shape) {
                 case 0 -> "1 ".repeat(10_000);
@@ -294,6 +343,9 @@ class PersonalDataTest {
                 case 3 -> "order 1 " + "06 ".repeat(10_000);
                 case 4 -> "password: " + "a-".repeat(10_000);
                 case 5 -> "password is" + " ".repeat(19_988) + "x";
+                case 6 -> "jane dot ".repeat(2_000) + "at gmail dot " + "dot ".repeat(2_000) + "at";
+                case 7 -> "jane at ".repeat(2_500) + "com";
+                case 8 -> "4155552671".repeat(2_000) + "asap" + " pass A1b2".repeat(1_000);
                 default -> "id 1 0 0 0 0 0 0 0;".repeat(1_000);
             };
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> personalData.mask(text));
@@ -357,6 +409,20 @@ class PersonalDataTest {
             assertEquals(List.of(), usOnly.find("mi DNI es 12345678Z"));
             assertEquals(1, usOnly.find("SSN 123-45-6789").size());
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"social is 536221234 on the form", "my SSN: 536221234", "ssn number is 536221234",
+                "dni 48213377 h", "mi DNI es 48213377 h"})
+        void an_id_written_loosely_right_after_its_name_is_found(String text) {
+            assertEquals(List.of("national_id"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"536221234 on the form", "social media 536221234", "pedido 48213377 h",
+                "part no. 104-22-8812 is out of stock", "SKU 123-45-6789", "pedido 12345678Z sin llegar"})
+        void loose_or_product_numbered_shapes_are_not_ids(String text) {
+            assertFalse(kinds(text).contains("national_id"), text);
+        }
     }
 
     @Nested
@@ -395,6 +461,20 @@ class PersonalDataTest {
                 "password reset link: https://acme.cloud/reset/abc123",
                 "the pin entered3 times is blocked now"})            // "e" starts a word here, it is no connector
         void a_password_mentioned_without_a_secret_is_not_personal_data(String text) {
+            assertFalse(kinds(text).contains("password"), text);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"login jane99 password Hunter2!", "here's my login: user jsmith / pass Winter2024",
+                "Passwort Sommer#77 geht nicht"})
+        void a_secret_right_after_a_password_word_is_found_when_it_is_unlike_a_word(String text) {
+            assertEquals(List.of("password"), kinds(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"password is 2FA-protected", "my password is WiFi-related?", "password reset2 link",
+                "password Manager is great", "the pass 2FA works", "pin 4821 please"})
+        void words_made_with_hyphens_and_plain_words_after_a_password_word_are_no_secret(String text) {
             assertFalse(kinds(text).contains("password"), text);
         }
     }
