@@ -231,7 +231,7 @@ public final class PersonalData {
                     Long.MAX_VALUE)) {
                 int start = from + match.start();
                 int end = from + match.end();
-                if (digitsOf(match.rawString()).length() < MIN_PHONE_DIGITS) continue;
+                if (digitCount(match.rawString()) < MIN_PHONE_DIGITS) continue;
                 if (NumberContext.isNoPhone(text, start, end)) continue;
                 found.add(new Span("phone", start, end));
             }
@@ -376,8 +376,14 @@ public final class PersonalData {
         return digits;
     }
 
+    /** The ASCII digits of a number the patterns matched (their {@code \\d} is ASCII only). */
     private static String digitsOf(String text) {
-        return text.replaceAll("\\D", "");
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') digits.append(c);
+        }
+        return digits.toString();
     }
 
     /**
