@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * and IBANs (checksum-checked), national ids (check digits, {@link NationalIds}) and passwords, so a card can mask
  * them while the stored post keeps the original. Where two overlap, the kind found first wins, in the order of
  * {@link #find}. {@link NumberContext} tells numbers that are something else. Run {@code PersonalDataReport} (a bench
- * in the bot module) after a change: it reads 389 posts a tester wrote to probe this class.
+ * in the bot module) after a change: it reads 546 posts two testers wrote to probe this class.
  */
 public final class PersonalData {
 
@@ -41,19 +41,21 @@ public final class PersonalData {
             + "(?![\\p{L}\\p{N}])");
     /**
      * "jane dot doe at gmail dot com", "maria punto lopez arroba hotmail punto es": an address read aloud, in five
-     * languages, ending in a common top-level domain. "look at acme dot com" has that shape too, so the name before "at"
-     * must have a dot (spoken or written) or a digit in it, or the domain must be a mail provider's.
+     * languages, ending in a common top-level domain ("... ponto com ponto br"). "issues at yahoo dot com" and "v2 at
+     * acme dot com" have that shape too, so the name before "at" must have a dot (spoken or written) or a digit, and
+     * four characters, or the words before must say that an address follows ("my email is jane at gmail dot com").
      */
     private static final String SPOKEN_DOT = "\\s++(?:dot|punto|punkt|point|ponto)\\s++";
     private static final Pattern SPOKEN_EMAIL = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._%+-])"
             + "(?<name>[\\p{L}\\p{N}._%+-]++(?:" + SPOKEN_DOT + "[\\p{L}\\p{N}._%+-]++){0,3}+)"
-            + "\\s++(?:at|arroba|arobase)\\s++(?<domain>[\\p{L}\\p{N}-]++)(?:" + SPOKEN_DOT + "[\\p{L}\\p{N}-]++){0,2}?"
+            + "\\s++(?:at|arroba|arobase)\\s++[\\p{L}\\p{N}-]++(?:" + SPOKEN_DOT + "[\\p{L}\\p{N}-]++){0,2}?"
             + SPOKEN_DOT + "(?:com|net|org|edu|gov|info|io|co|me|de|at|ch|fr|be|es|pt|br|it|nl|uk|eu|mx|ar)"
-            + "(?![\\p{L}\\p{N}])");
+            + "(?:" + SPOKEN_DOT + "(?:br|mx|ar|uk|au|es|pt|fr|de|at|ch|be|it|nl))?(?![\\p{L}\\p{N}])");
     private static final Pattern SPOKEN_DOT_OR_DIGIT = Pattern.compile("(?iu)" + SPOKEN_DOT + "|[.\\p{N}]");
-    private static final Set<String> MAIL_PROVIDERS = Set.of("gmail", "googlemail", "yahoo", "hotmail", "outlook",
-            "live", "msn", "icloud", "aol", "gmx", "web", "t-online", "proton", "protonmail", "orange", "laposte",
-            "wanadoo", "sfr", "uol", "bol", "terra", "zoho", "yandex");
+    private static final Pattern ADDRESS_FOLLOWS = Pattern.compile("(?iu)(?<![\\p{L}])(?:e-?mail|mail|correo|courriel"
+            + "|adresse|endere[cç]o|address|contact|contacto|contato|kontakt|reach me|write (?:to|me)|escr[ií]be"
+            + "|schreib)");
+    private static final int ADDRESS_WORDS_BEFORE = 40;
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
     /**
@@ -70,8 +72,9 @@ public final class PersonalData {
      * It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret. An emoji after it is
      * the writer's, not the secret's.
      */
-    private static final String PASSWORD_WORDS = "password|passwort|passwd|pwd|pw|pass|passcode|kennwort"
+    private static final String PASSWORD_WORDS_BUT_PASS = "password|passwort|passwd|pwd|pw|passcode|kennwort"
             + "|contrase[nñ]a|clave|mot de passe|mdp|senha";
+    private static final String PASSWORD_WORDS = PASSWORD_WORDS_BUT_PASS + "|pass";
     private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + "|pin)"
             + "(?![\\p{L}\\p{N}])"
             + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
@@ -79,8 +82,10 @@ public final class PersonalData {
     /**
      * "login jane99 password Hunter2!": a password word and the secret with nothing between them. Without a connecting
      * word the secret must look like nothing else: letters, digits, and upper case or a sign ({@link #looksUnlikeAWord}).
+     * "pass" after a word is another pass ("boarding pass BA2490").
      */
-    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + ")"
+    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS_BUT_PASS
+            + "|(?<!\\p{L}\\s{1,3})pass)"
             + "\\s++(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
     /** "2FA-protected", "WiFi-related": a word made with a hyphen, which reads as a secret by its digit or capitals. */
     private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile(
@@ -89,11 +94,12 @@ public final class PersonalData {
     /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
     /**
-     * "call 4155552671asap", "0612345678merci": a number typed into the next word, which libphonenumber does not split
-     * off. The word must have a letter past "f", so that hexadecimal hashes ("4155552671abcdef") stay whole.
+     * "call 4155552671asap", "text me 415-555-2671pls", "06 12 34 56 78svp": a number typed into the next word, which
+     * libphonenumber does not split off. The word must have a letter past "f", so that hexadecimal hashes
+     * ("4155552671abcdef") stay whole.
      */
-    private static final Pattern NUMBER_INTO_WORD = Pattern.compile(
-            "(?<![\\p{L}\\p{N}+])\\+?\\d{9,15}(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
+    private static final Pattern NUMBER_INTO_WORD = Pattern.compile("(?<![\\p{L}\\p{N}+(])[+(]?\\d(?:[ ().-]{0,2}\\d){8,16}"
+            + "(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
     /** Longer runs (statements, logs, hostile posts) are not searched again. */
     private static final int MAX_GROUPS_RUN = 48;
     private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
@@ -123,7 +129,7 @@ public final class PersonalData {
         addMatches(spans, "email", EMAIL.matcher(text),
                 m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)) && !sshRemote(text, m.end()));
         addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
-        addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), PersonalData::spokenAddress);
+        addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), m -> spokenAddress(text, m));
         // IBANs first: their digit runs can pass the card number check too.
         addValidStretches(spans, "iban", IBAN.matcher(text), PersonalData::ibanValid, false, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
@@ -147,9 +153,11 @@ public final class PersonalData {
         return Character.isLetterOrDigit(next) || next == '/' || next == '~';
     }
 
-    private static boolean spokenAddress(Matcher spoken) {
-        return SPOKEN_DOT_OR_DIGIT.matcher(spoken.group("name")).find()
-                || MAIL_PROVIDERS.contains(spoken.group("domain").toLowerCase(Locale.ROOT));
+    private static boolean spokenAddress(String text, Matcher spoken) {
+        String name = spoken.group("name");
+        if (name.length() >= 4 && SPOKEN_DOT_OR_DIGIT.matcher(name).find()) return true;
+        return ADDRESS_FOLLOWS.matcher(text.substring(Math.max(0, spoken.start() - ADDRESS_WORDS_BEFORE),
+                spoken.start())).find();
     }
 
     private static void addSpan(List<Span> spans, Span span) {

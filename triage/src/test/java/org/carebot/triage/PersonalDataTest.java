@@ -66,7 +66,8 @@ class PersonalDataTest {
         @ParameterizedTest
         @ValueSource(strings = {"reach me at jane dot doe at gmail dot com (not posting it properly bc bots)",
                 "escríbeme a maria punto lopez arroba hotmail punto es", "mail: jean point dupont arobase orange point fr",
-                "john.doe at gmail dot com please", "jsmith99 at yahoo dot com", "max punkt mueller at gmx punkt de"})
+                "john.doe at gmail dot com please", "jsmith99 at yahoo dot com", "max punkt mueller at gmx punkt de",
+                "meu email é joao ponto silva arroba uol ponto com ponto br", "my email is jane at gmail dot com"})
         void an_address_read_aloud_is_found_whole(String text) {
             List<Span> found = personalData.find(text);
             assertEquals(List.of("email"), found.stream().map(Span::kind).toList(), text);
@@ -77,6 +78,7 @@ class PersonalDataTest {
         @ParameterizedTest
         @ValueSource(strings = {"look at acme dot com for the status", "we were at work dot com all day",
                 "it is at version 2 dot 0 now", "git clone git@github.com:acme/app.git fails",
+                "anyone else locked out at outlook dot com today?", "I'm at gmail dot com help page", "v2 at acme dot com is live",
                 "remote ssh user@build.example.com:/srv/app refused"})
         void sites_read_aloud_and_ssh_remotes_are_not_addresses(String text) {
             assertEquals(List.of(), kinds(text), text);
@@ -290,9 +292,12 @@ class PersonalDataTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"call 4155552671asap", "rappelez moi au 0612345678merci", "ruf an 01711234567bitte"})
+        @ValueSource(strings = {"call 4155552671asap", "rappelez moi au 0612345678merci", "ruf an 01711234567bitte",
+                "text me 415-555-2671pls", "my number is (415) 555-2671thanks", "rappelez moi 06 12 34 56 78svp",
+                "pls ring +44 7911 123456tonight"})
         void a_phone_number_typed_into_the_next_word_is_found(String text) {
             assertEquals(List.of("phone"), kinds(text));
+            assertFalse(personalData.mask(text).matches(".*\\d.*"), personalData.mask(text));
         }
 
         @ParameterizedTest
@@ -474,7 +479,8 @@ class PersonalDataTest {
                 "password reset2 link",                              // nothing between, and a word-like secret
                 "password Manager is great",
                 "the pass 2FA works",
-                "pin 4821 please"})
+                "pin 4821 please",
+                "boarding pass BA2490 shows the wrong gate"})             // another kind of pass
         void a_password_mentioned_without_a_secret_is_not_personal_data(String text) {
             assertFalse(kinds(text).contains("password"), text);
         }
