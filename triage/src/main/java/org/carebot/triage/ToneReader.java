@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
  * Reads sentiment and sarcasm. Complaint intents are negative. Praise is positive unless it is sarcastic: praise
  * words or clapping next to an eye-roll, "yeah right", "/s", or, in a language the sentence model reads well, a post
  * whose meaning sits closer to the complaint examples than to the praise examples ("Great job @AcmeCloud, third
- * outage this week 🙄").
+ * outage this week 🙄"). A complaint with an ironic marker is sarcastic without praise words too ("99.9% uptime and
+ * the 0.1% is every time I have a deadline 🙃").
  */
 public final class ToneReader {
 
     private static final Pattern SARCASM_MARKERS = Pattern.compile("🙄|🙃|😒|🤡|\\byeah,? right\\b|/s\\b|\\bthanks for nothing\\b"
             + "|\\bso much for\\b|\\bcan'?t wait\\b.*\\bagain\\b|\\bsure,? because\\b", Pattern.CASE_INSENSITIVE);
+    /** Markers that are ironic on their own: in a complaint they make it sarcastic even without a word of praise. */
+    private static final Pattern IRONY_MARKERS = Pattern.compile("🙄|🙃|🤡|\\byeah,? right\\b|/s\\b|\\bthanks for nothing\\b"
+            + "|\\bso much for\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE_CUES = Pattern.compile("😡|🤬|😤|😠|💀|😭|\\b(?:worst|terrible|awful|useless|"
             + "ridiculous|unacceptable|disgrace|pathetic|furious|angry|wtf|fix it|fed up|horrible|garbage|trash)\\b"
             + "|!{3,}", Pattern.CASE_INSENSITIVE);
@@ -85,7 +89,8 @@ public final class ToneReader {
         // The meaning check compares with every example: only praise-sounding posts without a marker need it.
         boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
                 || (complaint && (!onlyThanks || negativeCue))
-                || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text)));
+                || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text)))
+                || (complaint && IRONY_MARKERS.matcher(text).find());
         if (sarcasm || complaint || negativeCue) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }

@@ -41,6 +41,16 @@ class ToneReaderTest {
     }
 
     @Test
+    void an_ironic_marker_makes_a_complaint_sarcastic_without_a_word_of_praise() {
+        assertTrue(read("99.9% uptime and the 0.1% is every time I have a deadline 🙃", "outage_report").sarcasm());
+        assertTrue(read("Otra caída un lunes a las 9. Qué sorpresa, oye 🙄", "outage_report").sarcasm());
+        assertTrue(read("so much for the 'instant' refund", "billing_issue").sarcasm());
+        assertFalse(read("prices went up from 9.99 to 14.99 overnight 😒", "billing_issue").sarcasm(),
+                "unamused is not ironic");
+        assertFalse(read("is acme down for anyone else 🙃", "general_question").sarcasm(), "no complaint");
+    }
+
+    @Test
     void genuine_praise_is_positive_and_a_plain_complaint_negative_without_sarcasm() {
         Tone praise = read("Thank you, support fixed it in five minutes", "praise");
         Tone complaint = read("The export button does nothing since the update", "bug_report");
