@@ -251,8 +251,9 @@ public final class PersonalData {
      * number or a card ("commande 48213345 06 12 34 56 78"), or right before a count ("call 0171 1234567 2 times"), is
      * one long invalid number to it. A short run of digit groups where nothing was found is searched again: from the
      * group after a number named as an id or found as personal data, or else without a last group of one or two
-     * digits. Other runs are left alone: in "1000 2000 3000 4000 5000 users" some stretch is a valid number
-     * somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each search tries every region.
+     * digits, or else as two numbers side by side ("mes numéros 06 12 34 56 78 07 81 23 45 67") when both halves are
+     * whole phone numbers. Other runs are left alone: in "1000 2000 3000 4000 5000 users" some stretch is a valid
+     * number somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each search tries every region.
      */
     private void addPhonesBesideOtherNumbers(List<Span> found, List<Span> spans, String text) {
         Matcher run = DIGIT_GROUPS.matcher(text);
@@ -264,15 +265,33 @@ public final class PersonalData {
             if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
             int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
             int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
-            if (afterLead >= 0) {
-                found.addAll(phonesSpanning(text, afterLead, runEnd, false));
-            } else if (beforeCount >= 0) {
-                found.addAll(phonesSpanning(text, runStart, beforeCount, true));
-            } else {
-                continue;
-            }
+            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS && !NumberContext.namedAsId(text, runStart);
+            if (afterLead < 0 && beforeCount < 0 && !twoNumbers) continue;
+            List<Span> again = afterLead >= 0 ? phonesSpanning(text, afterLead, runEnd, false)
+                    : beforeCount >= 0 ? phonesSpanning(text, runStart, beforeCount, true) : List.of();
+            if (again.isEmpty() && twoNumbers) again = twoPhonesSideBySide(text, runStart, runEnd);
+            found.addAll(again);
             searchedAgain++;
         }
+    }
+
+    /** Two whole phone numbers that fill [runStart, runEnd), split at a space between groups; or none. */
+    private List<Span> twoPhonesSideBySide(String text, int runStart, int runEnd) {
+        for (int split = runStart + 1; split < runEnd; split++) {
+            if (text.charAt(split) != ' ' || !Character.isDigit(text.charAt(split - 1))) continue;
+            if (digitCount(text.substring(runStart, split)) < MIN_PHONE_DIGITS
+                    || digitCount(text.substring(split, runEnd)) < MIN_PHONE_DIGITS) {
+                continue;
+            }
+            List<Span> first = phonesSpanning(text, runStart, split, true);
+            if (first.isEmpty()) continue;
+            List<Span> second = phonesSpanning(text, split + 1, runEnd, true);
+            if (second.isEmpty()) continue;
+            List<Span> both = new ArrayList<>(first);
+            both.addAll(second);
+            return both;
+        }
+        return List.of();
     }
 
     private void addPhonesTypedIntoWords(List<Span> found, String text) {

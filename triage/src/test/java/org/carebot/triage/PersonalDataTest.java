@@ -243,6 +243,20 @@ class PersonalDataTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"mes numéros 06 12 34 56 78 07 81 23 45 67", "call 0171 1234567 0151 2345678 either",
+                "home 020 7946 0958 mobile 07700 900123"})
+        void two_phone_numbers_side_by_side_are_both_found(String text) {
+            assertEquals(List.of("phone", "phone"), kinds(text));
+            assertFalse(personalData.mask(text).matches(".*\\d.*"), personalData.mask(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"scores 1000 2000 3000 4000 5000 6000", "ids 4821 3345 9912 0034 7781 2231"})
+        void long_runs_that_are_not_two_whole_phone_numbers_are_left_alone(String text) {
+            assertFalse(kinds(text).contains("phone"), text);
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"call 0171 1234567 2 times", "ring 06 12 34 56 78 2x pls"})
         void a_phone_number_right_before_a_count_is_found(String text) {
             assertEquals(List.of("phone"), kinds(text));
@@ -344,7 +358,7 @@ class PersonalDataTest {
 
         /** A guard against a stack overflow or a search that runs for minutes, not a speed test (TriageBench's hostile phase). */
         @ParameterizedTest
-        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
         void long_repetitive_posts_are_read_without_running_out_of_stack_or_time(int shape) {
             String text = switch (shape) {
                 case 0 -> "1 ".repeat(10_000);
@@ -356,6 +370,7 @@ class PersonalDataTest {
                 case 6 -> "jane dot ".repeat(2_000) + "at gmail dot " + "dot ".repeat(2_000) + "at";
                 case 7 -> "jane at ".repeat(2_500) + "com";
                 case 8 -> "4155552671".repeat(2_000) + "asap" + " pass A1b2".repeat(1_000);
+                case 9 -> "06 12 34 56 78 07 81 23 45 6 a ".repeat(600);
                 default -> "id 1 0 0 0 0 0 0 0;".repeat(1_000);
             };
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> personalData.mask(text));

@@ -175,7 +175,8 @@ public final class TriageBench {
                 "a.b.c.d.e.f.g.h.".repeat(1250), "0x".repeat(10000), "o'".repeat(10000) + "neill@acme.com",
                 "jo(at)" + "a.".repeat(10000) + "de", "order 1 " + "06 ".repeat(6000),
                 "jane dot ".repeat(2000) + "at gmail dot " + "dot ".repeat(2000) + "at", "jane at ".repeat(2500) + "com",
-                "4155552671".repeat(2000) + "asap" + " pass A1b2".repeat(1000), "ssn ".repeat(2000) + "536221234");
+                "4155552671".repeat(2000) + "asap" + " pass A1b2".repeat(1000), "ssn ".repeat(2000) + "536221234",
+                "06 12 34 56 78 07 81 23 45 6 a ".repeat(600));
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
         try (org.carebot.bot.intake.TriageKit kit = org.carebot.bot.intake.TriageKit.build(config)) {
             for (int round = 0; round < 2; round++) for (String text : texts) triageOnce(kit, text);
