@@ -146,6 +146,14 @@ class PersonalDataTest {
             assertEquals(List.of("payment_card"), kinds(text));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"ticket 48213 4111 1111 1111 1111", "caso 123456 5555 5555 5555 4444 cobrado",
+                "ref 87 4111 1111 1111 1111"})
+        void a_card_after_a_number_grouped_otherwise_is_found_when_it_ends_the_run(String text) {
+            assertEquals(List.of("payment_card"), kinds(text));
+            assertTrue(personalData.mask(text).contains("[payment card hidden]"), personalData.mask(text));
+        }
+
         @Test
         void dotted_groups_that_fail_luhn_are_no_card() {
             assertEquals(List.of(), kinds("code 4111.1111.1111.1112 and 10.0.0.1"));
