@@ -26,6 +26,9 @@ final class NumberContext {
     private static final Pattern CASE_LIKE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:case|caso|cas|fall|ticket"
             + "|dossier|ref|reference|referencia|référence|referência|referenz|kunden)\\W{1,3}(?:number|n[uú]mero|numéro"
             + "|nummer|nr|no|n[º°]|id)\\W{0,3}$");
+    /** The same words without a number word ("Case CS123456A"): enough to name a letters-and-digits reference. */
+    private static final Pattern CASE_WORD_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:case|caso|cas|fall|ticket"
+            + "|dossier|ref|reference|referencia|référence|referência|referenz)\\W{0,3}$");
     /** Links that carry a phone number: WhatsApp's click-to-chat ("wa.me/447946095812", "send?phone=5511..."). */
     private static final Pattern PHONE_LINK_BEFORE = Pattern.compile("(?i)(?:wa\\.me/|[?&]phone=)$");
     /** Day, month and year with dots, as German and others write a date ("seit 01.06.2024 14:30"). */
@@ -47,6 +50,15 @@ final class NumberContext {
     static boolean namedAsId(String text, int start) {
         String before = before(text, start);
         return ORDER_LIKE_BEFORE.matcher(before).find() || CASE_LIKE_BEFORE.matcher(before).find();
+    }
+
+    /**
+     * Whether the words just before {@code start} name the number there as an order, a product, a case or a ticket,
+     * with or without a number word: what a national id's shape after them is ("Case CS123456A", "part no.").
+     */
+    static boolean namedAsReference(String text, int start) {
+        String before = before(text, start);
+        return ORDER_LIKE_BEFORE.matcher(before).find() || CASE_WORD_BEFORE.matcher(before).find();
     }
 
     private static String before(String text, int start) {

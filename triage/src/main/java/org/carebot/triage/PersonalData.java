@@ -137,7 +137,7 @@ public final class PersonalData {
         addValidStretches(spans, "iban", text, IBAN, PersonalData::ibanValid, false, null, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
         for (int[] id : nationalIds.find(text)) {
-            if (!NumberContext.namedAsOrder(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
+            if (!NumberContext.namedAsReference(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
         }
         addValidStretches(spans, "payment_card", text, CARD, run -> cardNumber(digitsOf(run)), true,
                 run -> CARD_AS_PRINTED.matcher(run).matches(),

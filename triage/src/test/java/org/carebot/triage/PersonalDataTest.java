@@ -452,7 +452,8 @@ class PersonalDataTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"536221234 on the form", "social media 536221234", "pedido 48213377 h",
-                "part no. 104-22-8812 is out of stock", "SKU 123-45-6789", "pedido 12345678Z sin llegar"})
+                "part no. 104-22-8812 is out of stock", "SKU 123-45-6789", "pedido 12345678Z sin llegar",
+                "Case CS123456A still open", "ticket #AB123456C closed"})
         void loose_or_product_numbered_shapes_are_not_ids(String text) {
             assertFalse(kinds(text).contains("national_id"), text);
         }
