@@ -89,21 +89,20 @@ public final class CarebotTriageEngine implements TriageEngine {
             return new Triage(rules.spamIntent(), 1.0, Priority.P4, reasons, true, flags, humanOnly, language);
         }
 
-        String intentName = intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent();
-        double confidence = intent.confidence();
-        Tone tone = tones.read(post.text(), folded, intentName, language);
-        if (tone.sarcasm() && intentName.equals(tones.praiseIntent())) {
+        IntentClassifier.Alternative classified = new IntentClassifier.Alternative(
+                intent.intent().equals(rules.spamIntent()) ? Triage.OTHER : intent.intent(), intent.confidence());
+        Tone tone = tones.read(post.text(), folded, classified.intent(), language);
+        if (tone.sarcasm() && classified.intent().equals(tones.praiseIntent())) {
             // "Great job, third outage this week 🙄" is no praise: it is the complaint the classifier found next, if
             // it found one likely enough; otherwise a person tags what it really is.
-            Optional<IntentClassifier.Alternative> complaint =
-                    intent.likeliestOf(tones.complaintIntents(), rules.minConfidence());
-            intentName = complaint.map(IntentClassifier.Alternative::intent).orElse(Triage.OTHER);
-            confidence = complaint.map(IntentClassifier.Alternative::probability).orElse(confidence);
+            classified = intent.likeliestOrOther(tones.complaintIntents(), rules.minConfidence(), classified.probability());
         }
-        IntentClassifier.Alternative decided =
-                flagIntents.decide(new IntentClassifier.Alternative(intentName, confidence), flags, intent);
-        intentName = decided.intent();
-        confidence = decided.probability();
+        IntentClassifier.Alternative decided = flagIntents.decide(classified, flags, intent);
+        if (!decided.intent().equals(classified.intent())) {
+            tone = tones.read(post.text(), folded, decided.intent(), language);
+        }
+        String intentName = decided.intent();
+        double confidence = decided.probability();
         humanOnly |= rules.humanOnlyIntents().contains(intentName)
                 || !rules.autoReply().intents().contains(intentName)
                 || confidence < rules.autoReply().minConfidence()

@@ -39,6 +39,14 @@ public interface IntentClassifier {
             return alternatives.stream().filter(a -> intents.contains(a.intent()) && a.probability() >= minProbability)
                     .max(Comparator.comparingDouble(Alternative::probability));
         }
+
+        /**
+         * What an intent that cannot stand gives way to: the most likely of these, if at least {@code minProbability};
+         * otherwise {@link Triage#OTHER}, for a person to tag, at {@code otherConfidence}.
+         */
+        public Alternative likeliestOrOther(Set<String> intents, double minProbability, double otherConfidence) {
+            return likeliestOf(intents, minProbability).orElse(new Alternative(Triage.OTHER, otherConfidence));
+        }
     }
 
     /** Another intent the post might express, and how likely the classifier finds it. */

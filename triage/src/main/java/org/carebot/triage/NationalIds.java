@@ -52,7 +52,6 @@ final class NationalIds {
             // "529.982.247-25", "52998224725", "987 654 321 00".
             "BR", new IdFormat(Pattern.compile("(?<![\\d.])\\d{3}([. ]?)\\d{3}\\1\\d{3}[-. ]?\\d{2}(?![\\d])"),
                     NationalIds::cpfValid));
-    private static final int NAME_WORDS_BEFORE = 40;
 
     static final Set<String> SUPPORTED_REGIONS = FORMATS.keySet();
 
@@ -74,16 +73,12 @@ final class NationalIds {
             if (format.namedShape() == null) continue;
             Matcher named = format.namedShape().matcher(text);
             while (named.find()) {
-                if (format.valid().test(named.group()) && namedBefore(format.name(), text, named.start())) {
+                if (format.valid().test(named.group()) && NumberContext.namedBy(format.name(), text, named.start())) {
                     found.add(new int[]{named.start(), named.end()});
                 }
             }
         }
         return found;
-    }
-
-    private static boolean namedBefore(Pattern name, String text, int start) {
-        return name.matcher(text.substring(Math.max(0, start - NAME_WORDS_BEFORE), start)).find();
     }
 
     /** DNI: 8 digits and the letter of their remainder by 23; NIE: X, Y or Z (0, 1, 2) and 7 digits, the same way. */

@@ -61,6 +61,11 @@ final class NumberContext {
         return ORDER_LIKE_BEFORE.matcher(before).find() || CASE_WORD_BEFORE.matcher(before).find();
     }
 
+    /** Whether the words just before {@code start} match {@code words}, which should end with {@code $}. */
+    static boolean namedBy(Pattern words, String text, int start) {
+        return words.matcher(before(text, start)).find();
+    }
+
     private static String before(String text, int start) {
         return text.substring(Math.max(0, start - WORDS_BEFORE), start);
     }

@@ -42,8 +42,9 @@ public final class PersonalData {
     /**
      * "jane dot doe at gmail dot com", "maria punto lopez arroba hotmail punto es": an address read aloud, in five
      * languages, ending in a common top-level domain ("... ponto com ponto br"). "issues at yahoo dot com" and "v2 at
-     * acme dot com" have that shape too, so the name before "at" must have a dot (spoken or written) or a digit, and
-     * four characters, or the words before must say that an address follows ("my email is jane at gmail dot com").
+     * acme dot com" have that shape too, so the name before "at" must have two letters, four letters or digits, and a
+     * dot (spoken or written) or a digit; or the words just before must say that an address follows ("my email is jane
+     * at gmail dot com").
      */
     private static final String SPOKEN_DOT = "\\s++(?:dot|punto|punkt|point|ponto)\\s++";
     private static final Pattern SPOKEN_EMAIL = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._%+-])"
@@ -52,10 +53,10 @@ public final class PersonalData {
             + SPOKEN_DOT + "(?:com|net|org|edu|gov|info|io|co|me|de|at|ch|fr|be|es|pt|br|it|nl|uk|eu|mx|ar)"
             + "(?:" + SPOKEN_DOT + "(?:br|mx|ar|uk|au|es|pt|fr|de|at|ch|be|it|nl))?(?![\\p{L}\\p{N}])");
     private static final Pattern SPOKEN_DOT_OR_DIGIT = Pattern.compile("(?iu)" + SPOKEN_DOT + "|[.\\p{N}]");
+    /** "my email is", "mail:", "reach me at", "escríbeme a": up to three words between them and the address. */
     private static final Pattern ADDRESS_FOLLOWS = Pattern.compile("(?iu)(?<![\\p{L}])(?:e-?mail|mail|correo|courriel"
-            + "|adresse|endere[cç]o|address|contact|contacto|contato|kontakt|reach me|write (?:to|me)|escr[ií]be"
-            + "|schreib)");
-    private static final int ADDRESS_WORDS_BEFORE = 40;
+            + "|reach me|write (?:to|me)|escr[ií]be(?:me|nos)|schreib(?:t)? (?:mir|uns))(?![\\p{L}])"
+            + "(?:[^\\p{L}]++\\p{L}++){0,3}[^\\p{L}]*+$");
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
     /**
@@ -64,9 +65,15 @@ public final class PersonalData {
      */
     private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d(?: {2}|[ -])?){12,18}\\d(?![\\d])"
             + "|(?<![\\d.])\\d{4}(?:\\.\\d{4}){3}(?!\\d|\\.\\d)");
-    private static final int CARD_GROUP = 4;
-    /** A card number as printed on the card: four groups of four, or American Express's 4-6-5. */
-    private static final Pattern CARD_AS_PRINTED = Pattern.compile("\\d{4}(?: \\d{4}){3}|3[47]\\d{2} \\d{6} \\d{5}");
+    /**
+     * "ticket 48213 4111 1111 1111 1111": the card pattern took the number before too. Read again from its next group,
+     * the card must end the run and be grouped as printed (four fours, or American Express's 4-6-5). A run grouped in
+     * fours throughout is not read again: in long ids that doubled the stretches taken for a card (9.4% of 1,500 random
+     * ids of 5-7 groups, against 5.1%).
+     */
+    private static final ReadAgain CARD_READ_AGAIN = new ReadAgain(
+            Pattern.compile("\\d{4}(?:[ -]++\\d{4})*+").asMatchPredicate().negate(),
+            Pattern.compile("\\d{4}(?: \\d{4}){3}|3[47]\\d{2} \\d{6} \\d{5}").asMatchPredicate());
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
     /**
@@ -75,9 +82,10 @@ public final class PersonalData {
      * It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret. An emoji after it is
      * the writer's, not the secret's.
      */
-    private static final String PASSWORD_WORDS_BUT_PASS = "password|passwort|passwd|pwd|pw|passcode|kennwort"
-            + "|contrase[nñ]a|clave|mot de passe|mdp|senha";
-    private static final String PASSWORD_WORDS = PASSWORD_WORDS_BUT_PASS + "|pass";
+    /** "pass" after the name of another pass is that pass ("boarding pass: BA2490"), not "user: jsmith pass: ...". */
+    private static final String PASSWORD_WORDS = "password|passwort|passwd|pwd|pw|passcode|kennwort|contrase[nñ]a"
+            + "|clave|mot de passe|mdp|senha|(?<!(?:boarding|bus|train|rail|travel|season|day|week|month|annual|ski|gym"
+            + "|festival|event|backstage|press|guest|visitor|parking|access|vip|hall)\\s{1,3})pass";
     private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + "|pin)"
             + "(?![\\p{L}\\p{N}])"
             + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
@@ -85,12 +93,15 @@ public final class PersonalData {
     /**
      * "login jane99 password Hunter2!": a password word and the secret with nothing between them. Without a connecting
      * word the secret must look like nothing else: letters, digits, and upper case or a sign ({@link #looksUnlikeAWord}).
-     * "pass" after a word is another pass ("boarding pass BA2490").
      */
-    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS_BUT_PASS
-            + "|(?<!\\p{L}\\s{1,3})pass)"
+    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + ")"
             + "\\s++(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
-    /** "2FA-protected", "WiFi-related": a word made with a hyphen, which reads as a secret by its digit or capitals. */
+    /** "v2.3.1": a version, which has letters, digits and signs too. */
+    private static final Pattern VERSION = Pattern.compile("(?i)v?\\d+(?:\\.\\d+)+[a-z]?");
+    /**
+     * "2FA-protected", "WiFi-related": a word made with one hyphen, which reads as a secret by its digit or capitals
+     * (with more hyphens it is a passphrase: "correct-horse-battery-stapled").
+     */
     private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile(
             "-(?:\\p{Ll}*(?:ed|ing|able|ible|ive|less)|free|only|like|based|proof|safe|friendly)$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -134,13 +145,13 @@ public final class PersonalData {
         addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
         addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), m -> spokenAddress(text, m));
         // IBANs first: their digit runs can pass the card number check too.
-        addValidStretches(spans, "iban", text, IBAN, PersonalData::ibanValid, false, null, start -> true);
+        addValidStretches(spans, "iban", text, IBAN, PersonalData::ibanValid, false, ReadAgain.NEVER, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
         for (int[] id : nationalIds.find(text)) {
             if (!NumberContext.namedAsReference(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
         }
-        addValidStretches(spans, "payment_card", text, CARD, run -> cardNumber(digitsOf(run)), true,
-                run -> CARD_AS_PRINTED.matcher(run).matches(),
+        addValidStretches(spans, "payment_card", text, CARD, run -> cardNumber(asciiDigitsOf(run)), true,
+                CARD_READ_AGAIN,
                 start -> !NumberContext.namedAsOrder(text, start));
         // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
         addPhones(spans, text);
@@ -150,18 +161,24 @@ public final class PersonalData {
         return spans;
     }
 
-    /** "git@github.com:acme/app.git": a user at a host, then a colon and a path, is where ssh and git connect to. */
+    /**
+     * "git@github.com:acme/app.git": a user at a host, then a colon and a path, is where ssh and git connect to. A
+     * colon and a word without a slash is the sentence's ("mail me at jo@acme.com:thanks").
+     */
     private static boolean sshRemote(String text, int addressEnd) {
-        if (addressEnd + 1 >= text.length() || text.charAt(addressEnd) != ':') return false;
-        char next = text.charAt(addressEnd + 1);
-        return Character.isLetterOrDigit(next) || next == '/' || next == '~';
+        if (addressEnd >= text.length() || text.charAt(addressEnd) != ':') return false;
+        for (int i = addressEnd + 1; i < text.length() && !Character.isWhitespace(text.charAt(i)); i++) {
+            if (text.charAt(i) == '/' || text.charAt(i) == '~') return true;
+        }
+        return false;
     }
 
     private static boolean spokenAddress(String text, Matcher spoken) {
         String name = spoken.group("name");
-        if (name.length() >= 4 && SPOKEN_DOT_OR_DIGIT.matcher(name).find()) return true;
-        return ADDRESS_FOLLOWS.matcher(text.substring(Math.max(0, spoken.start() - ADDRESS_WORDS_BEFORE),
-                spoken.start())).find();
+        long letters = name.codePoints().filter(Character::isLetter).count();
+        long lettersAndDigits = name.codePoints().filter(Character::isLetterOrDigit).count();
+        if (letters >= 2 && lettersAndDigits >= 4 && SPOKEN_DOT_OR_DIGIT.matcher(name).find()) return true;
+        return NumberContext.namedBy(ADDRESS_FOLLOWS, text, spoken.start());
     }
 
     private static void addSpan(List<Span> spans, Span span) {
@@ -181,7 +198,7 @@ public final class PersonalData {
     /** Letters and digits, and upper case or a sign: "Hunter2!", "Winter2024", never a word of a sentence. */
     static boolean looksUnlikeAWord(String candidate) {
         String secret = trimTrailingPunctuation(candidate);
-        if (!looksSecret(secret)) return false;
+        if (!looksSecret(secret) || VERSION.matcher(secret).matches()) return false;
         boolean letter = secret.chars().anyMatch(Character::isLetter);
         boolean digit = secret.chars().anyMatch(Character::isDigit);
         boolean upperOrSign = secret.chars().anyMatch(c -> Character.isUpperCase(c) || !Character.isLetterOrDigit(c));
@@ -197,7 +214,7 @@ public final class PersonalData {
         if (secret.length() < 4 || secret.chars().allMatch(c -> c == '*')) return false;
         String lower = secret.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) return false;
-        if (HYPHENATED_ADJECTIVE.matcher(secret).find()) return false;
+        if (secret.indexOf('-') == secret.lastIndexOf('-') && HYPHENATED_ADJECTIVE.matcher(secret).find()) return false;
         boolean digit = false;
         boolean sign = false;
         boolean innerUpper = false;
@@ -269,7 +286,8 @@ public final class PersonalData {
             if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
             int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
             int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
-            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS && !NumberContext.namedAsId(text, runStart);
+            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS && !NumberContext.namedAsId(text, runStart)
+                    && spans.stream().noneMatch(span -> span.start() < runEnd && runStart < span.end());
             if (afterLead < 0 && beforeCount < 0 && !twoNumbers) continue;
             List<Span> again = afterLead >= 0 ? phonesSpanning(text, afterLead, runEnd, false)
                     : beforeCount >= 0 ? phonesSpanning(text, runStart, beforeCount, true) : List.of();
@@ -289,7 +307,9 @@ public final class PersonalData {
             }
             List<Span> first = phonesSpanning(text, runStart, split, true);
             if (first.isEmpty()) continue;
-            List<Span> second = phonesSpanning(text, split + 1, runEnd, true);
+            int secondStart = split;
+            while (!Character.isDigit(text.charAt(secondStart))) secondStart++;
+            List<Span> second = phonesSpanning(text, secondStart, runEnd, true);
             if (second.isEmpty()) continue;
             List<Span> both = new ArrayList<>(first);
             both.addAll(second);
@@ -362,12 +382,11 @@ public final class PersonalData {
      * "4111 1111 1111 1111 12/26" (an expiry), "DE89 3704 0044 0532 0130 00 I need it" (a word). Stretches start at the
      * match, or with {@code fromFront} also after a space and end at it ("order 12 4111 1111 1111 1111"); never both
      * inside it, as each stretch tried is one more chance for an order number to pass a checksum by luck. A number
-     * written without separators is tried whole only. With {@code validReadAgain}, a match that found nothing and
-     * stopped inside a longer run is read again from its next group, for a number that ends the run and passes that
-     * check too.
+     * written without separators is tried whole only. A match that found nothing and stopped inside a longer run may
+     * be read again from its next group ({@link ReadAgain}), for a number that ends the run.
      */
     private static void addValidStretches(List<Span> spans, String kind, String text, Pattern pattern,
-                                          Predicate<String> valid, boolean fromFront, Predicate<String> validReadAgain,
+                                          Predicate<String> valid, boolean fromFront, ReadAgain readAgain,
                                           IntPredicate mayStartAt) {
         Matcher matcher = pattern.matcher(text);
         int from = 0;
@@ -388,20 +407,20 @@ public final class PersonalData {
             // Read again, only a number that ends the run and is written as such counts: each chance inside a long id
             // is one more for a checksum to pass by luck.
             int[] best = !readingAgain ? longestValidStretch(run, starts, ends, valid)
-                    : runGoesOn ? null : longestValidStretch(run, starts, ends, valid.and(validReadAgain));
+                    : runGoesOn ? null : longestValidStretch(run, starts, ends, valid.and(readAgain.valid()));
             readingAgain = false;
             if (best != null && mayStartAt.test(matcher.start() + best[0])) {
                 addSpan(spans, new Span(kind, matcher.start() + best[0], matcher.start() + best[1]));
-            } else if (best == null && validReadAgain != null && runGoesOn && starts.size() > 1
-                    && starts.get(1) != CARD_GROUP + 1) {
-                // The pattern took the number before too ("ticket 48213 4111 1111 1111 1111" read as "48213 4111 1111
-                // 1111"): read again from its next group. Only after a group of another length than a card's: in a
-                // long id grouped in fours, reading again doubled the stretches taken for a card (9.4% of 1,500
-                // random ids of 5-7 groups, against 5.1%).
+            } else if (best == null && runGoesOn && starts.size() > 1 && readAgain.after().test(run)) {
                 from = matcher.start() + starts.get(1);
                 readingAgain = true;
             }
         }
+    }
+
+    /** After which matches that found nothing the pattern reads on from the next group, and what must then be found. */
+    private record ReadAgain(Predicate<String> after, Predicate<String> valid) {
+        static final ReadAgain NEVER = new ReadAgain(run -> false, run -> false);
     }
 
     /** [start, end) of the longest stretch that passes the check, never starting and ending inside the run; or null. */
@@ -440,7 +459,7 @@ public final class PersonalData {
     }
 
     /** The ASCII digits of a number the patterns matched (their {@code \\d} is ASCII only). */
-    private static String digitsOf(String text) {
+    private static String asciiDigitsOf(String text) {
         StringBuilder digits = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

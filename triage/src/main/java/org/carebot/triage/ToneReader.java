@@ -13,11 +13,17 @@ import java.util.regex.Pattern;
  */
 public final class ToneReader {
 
-    private static final Pattern SARCASM_MARKERS = Pattern.compile("🙄|🙃|😒|🤡|\\byeah,? right\\b|/s\\b|\\bthanks for nothing\\b"
-            + "|\\bso much for\\b|\\bcan'?t wait\\b.*\\bagain\\b|\\bsure,? because\\b", Pattern.CASE_INSENSITIVE);
-    /** Markers that are ironic on their own: in a complaint they make it sarcastic even without a word of praise. */
-    private static final Pattern IRONY_MARKERS = Pattern.compile("🙄|🙃|🤡|\\byeah,? right\\b|/s\\b|\\bthanks for nothing\\b"
-            + "|\\bso much for\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Markers that are ironic on their own: in a complaint they make it sarcastic even without a word of praise. "/s"
+     * ends a sentence ("2 MB/s" is a rate), "so much for" opens a clause ("I paid so much for this" is plain), and
+     * "yeah right" is no "right after" ("yeah, right after the update it crashes" is plain).
+     */
+    private static final String IRONY = "🙄|🙃|🤡|(?<![\\w/])/s\\b|\\bthanks for nothing\\b|(?:^|[.!?,;:]\\s*)so much for\\b"
+            + "|\\byeah,? right\\b(?!\\s+(?:after|before|now|away|here|there|when|then|on|in|at|into|back|up|down)\\b)";
+    private static final Pattern IRONY_MARKERS = Pattern.compile(IRONY, Pattern.CASE_INSENSITIVE);
+    /** Markers that make praise sarcastic: the ironic ones, and some that need the praise beside them. */
+    private static final Pattern SARCASM_MARKERS = Pattern.compile(IRONY + "|😒|\\bcan'?t wait\\b.*\\bagain\\b"
+            + "|\\bsure,? because\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE_CUES = Pattern.compile("😡|🤬|😤|😠|💀|😭|\\b(?:worst|terrible|awful|useless|"
             + "ridiculous|unacceptable|disgrace|pathetic|furious|angry|wtf|fix it|fed up|horrible|garbage|trash)\\b"
             + "|!{3,}", Pattern.CASE_INSENSITIVE);

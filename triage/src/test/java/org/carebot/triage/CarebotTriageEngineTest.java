@@ -256,8 +256,10 @@ class CarebotTriageEngineTest {
                 Set.of(), new TriageRules.AutoReply(Set.of("praise"), 0.3));
 
         private Triage triage(IntentClassifier classifier, String text) {
-            return new CarebotTriageEngine(rules, TriageFixtures.personalData(), TriageFixtures.languages(), classifier)
-                    .triage(post(text));
+            ToneReader tones = new ToneReader(List.of("thank*", "love"), Set.of("billing_issue", "bug_report"), "praise",
+                    null, new ExampleIndex(), Set.of("en"), 1);
+            return new CarebotTriageEngine(rules, TriageFixtures.personalData(), TriageFixtures.languages(), classifier,
+                    SemanticFlags.none(), tones).triage(post(text));
         }
 
         @Test
@@ -270,7 +272,8 @@ class CarebotTriageEngineTest {
 
             assertEquals("bug_report", triage.intent());
             assertEquals(0.35, triage.intentConfidence());
-            assertEquals(Priority.P1, triage.priority());
+            assertEquals(Tone.Sentiment.NEGATIVE, triage.tone().sentiment(), "read as the complaint it is, not as thanks");
+            assertTrue(triage.reasons().contains("negative sentiment (+1)"), triage.reasons().toString());
         }
 
         @Test

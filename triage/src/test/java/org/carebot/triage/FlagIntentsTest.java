@@ -95,10 +95,17 @@ class FlagIntentsTest {
     }
 
     @Test
-    void a_post_without_flags_the_classifier_was_unsure_of_stays_other() {
+    void a_flag_that_names_no_intent_leaves_other() {
         var guess = guess(Map.of("bug_report", 0.22, "pr_risk", 0.18));
 
         assertEquals(Triage.OTHER, decide(Triage.OTHER, 0.22, Set.of(SensitiveFlag.LEGAL_THREAT), guess).intent());
+    }
+
+    @Test
+    void a_spam_guess_the_spam_rules_did_not_confirm_takes_the_intent_its_flags_name() {
+        var spamFirst = guess(Map.of(TriageFixtures.SPAM_INTENT, 0.55, "billing_issue", 0.30));
+
+        assertEquals("billing_issue", decide(Triage.OTHER, 0.55, Set.of(SensitiveFlag.FRAUD), spamFirst).intent());
     }
 
     @Test

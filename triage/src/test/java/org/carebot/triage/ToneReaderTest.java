@@ -48,6 +48,15 @@ class ToneReaderTest {
         assertFalse(read("prices went up from 9.99 to 14.99 overnight 😒", "billing_issue").sarcasm(),
                 "unamused is not ironic");
         assertFalse(read("is acme down for anyone else 🙃", "general_question").sarcasm(), "no complaint");
+        assertTrue(read("uploads crawl at 2 MB/s, great speed /s", "bug_report").sarcasm());
+        assertTrue(read("new sync engine, yeah right. lost my files again", "bug_report").sarcasm());
+    }
+
+    @Test
+    void words_that_are_ironic_elsewhere_are_plain_in_these_complaints() {
+        assertFalse(read("uploads crawl at 2 MB/s since the update", "bug_report").sarcasm(), "a rate");
+        assertFalse(read("I paid so much for this plan and it keeps failing", "billing_issue").sarcasm());
+        assertFalse(read("yeah, right after the update it crashes", "bug_report").sarcasm());
     }
 
     @Test

@@ -91,6 +91,9 @@ final class ConfigValidator {
                 problem(path + ".name", "'other' is built in (the fallback when nothing fits); remove it");
             }
             if (intent.risk() < 0) problem(path + ".risk", "must be 0 or more");
+            if (!intent.namedByFlags().isEmpty() && intent.name().equals(config.spam().intent())) {
+                problem(path + ".named_by_flags", "spam is suppressed by the spam rules, not named by a flag");
+            }
             for (SensitiveFlag flag : intent.namedByFlags()) {
                 if (intent.ruledOutByFlags().contains(flag)) {
                     problem(path + ".ruled_out_by_flags", "'" + flag.key() + "' is in named_by_flags too");

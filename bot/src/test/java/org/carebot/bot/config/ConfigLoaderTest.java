@@ -129,6 +129,11 @@ class ConfigLoaderTest {
                 "named_by_flags: [fraud]\n    ruled_out_by_flags: [self_harm, fraud]"));
 
         assertTrue(e.getMessage().contains(".ruled_out_by_flags: 'fraud' is in named_by_flags too"), e.getMessage());
+
+        ConfigException spam = failure(shipped().replace("suppressed, never a work card.\n    risk: 0",
+                "suppressed, never a work card.\n    risk: 0\n    named_by_flags: [fraud]"));
+        assertTrue(spam.getMessage().contains(".named_by_flags: spam is suppressed by the spam rules, not named by a flag"),
+                spam.getMessage());
     }
 
     @Test
