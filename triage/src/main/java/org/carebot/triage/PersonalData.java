@@ -1,8 +1,5 @@
 package org.carebot.triage;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds personal data posted in public: email addresses, phone numbers, payment card numbers (Luhn-checked)
- * and IBANs (checksum-checked), national ids (check digits, {@link NationalIds}) and passwords, so a card can mask
- * them while the stored post keeps the original. Where two overlap, the kind found first wins, in the order of
+ * Finds personal data posted in public: email addresses, phone numbers ({@link PhoneNumbers}), payment card numbers
+ * (Luhn-checked) and IBANs (checksum-checked), national ids (check digits, {@link NationalIds}) and passwords
+ * ({@link Passwords}), so a card can mask them while the stored post keeps the original. Where two overlap, the kind found first wins, in the order of
  * {@link #find}. {@link NumberContext} tells numbers that are something else. Run {@code PersonalDataReport} (a bench
  * in the bot module) after a change: it reads 546 posts two testers wrote to probe this class.
  */
@@ -76,52 +73,8 @@ public final class PersonalData {
             Pattern.compile("\\d{4}(?: \\d{4}){3}|3[47]\\d{2} \\d{6} \\d{5}").asMatchPredicate());
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
-    /**
-     * "my password is Tr0ub4dor!", "senha do app: 12345678", "password's Hunter2", "password “Tr0ub4dor!”": a password
-     * word, then a connecting word, a colon after up to two words, or quotes, then the secret. Only the secret is masked.
-     * It must look like one (a digit, a sign or mixed case), so "my password is wrong" is no secret. An emoji after it is
-     * the writer's, not the secret's.
-     */
-    /** "pass" after the name of another pass is that pass ("boarding pass: BA2490"), not "user: jsmith pass: ...". */
-    private static final String PASSWORD_WORDS = "password|passwort|passwd|pwd|pw|passcode|kennwort|contrase[nñ]a"
-            + "|clave|mot de passe|mdp|senha|(?<!(?:boarding|bus|train|rail|travel|season|day|week|month|annual|ski|gym"
-            + "|festival|event|backstage|press|guest|visitor|parking|access|vip|hall)\\s{1,3})pass";
-    private static final Pattern PASSWORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + "|pin)"
-            + "(?![\\p{L}\\p{N}])"
-            + "(?:(?:\\s++\\p{L}++){0,2}\\s*+[:=]|\\s*+(?:is|was|es|era|ist|war|lautet|est|c['’]est|[ée]tait|[ée]|foi)"
-            + "(?![\\p{L}])\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
-    /**
-     * "login jane99 password Hunter2!": a password word and the secret with nothing between them. Without a connecting
-     * word the secret must look like nothing else: letters, digits, and upper case or a sign ({@link #looksUnlikeAWord}).
-     */
-    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + ")"
-            + "\\s++(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
-    /** "v2.3.1": a version, which has letters, digits and signs too. */
-    private static final Pattern VERSION = Pattern.compile("(?i)v?\\d+(?:\\.\\d+)+[a-z]?");
-    /**
-     * "2FA-protected", "WiFi-related": a word made with one hyphen, which reads as a secret by its digit or capitals
-     * (with more hyphens it is a passphrase: "correct-horse-battery-stapled").
-     */
-    private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile(
-            "-(?:\\p{Ll}*(?:ed|ing|able|ible|ive|less)|free|only|like|based|proof|safe|friendly)$");
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    /** Digits and separators, as one character class: a repeated group recursed once per group ("1 1 1 ..."). */
-    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.-])\\d[\\d .-]*\\d");
-    /**
-     * "call 4155552671asap", "text me 415-555-2671pls", "06 12 34 56 78svp": a number typed into the next word, which
-     * libphonenumber does not split off. The word must have a letter past "f", so that hexadecimal hashes
-     * ("4155552671abcdef") stay whole.
-     */
-    private static final Pattern NUMBER_INTO_WORD = Pattern.compile("(?<![\\p{L}\\p{N}+(])[+(]?\\d(?:[ ().-]{0,2}\\d){8,16}"
-            + "(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
-    /** Longer runs (statements, logs, hostile posts) are not searched again. */
-    private static final int MAX_GROUPS_RUN = 48;
-    private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
-    private static final int MIN_LEADING_DIGITS = 4;
-    /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
-    private static final int MIN_PHONE_DIGITS = 7;
 
-    private final List<String> phoneRegions;
+    private final PhoneNumbers phones;
     private final NationalIds nationalIds;
 
     /**
@@ -129,7 +82,7 @@ public final class PersonalData {
      * @param nationalIdRegions regions whose national id numbers count (US, GB, ES, FR and BR are known)
      */
     public PersonalData(List<String> phoneRegions, List<String> nationalIdRegions) {
-        this.phoneRegions = phoneRegions.isEmpty() ? List.of("ZZ") : List.copyOf(phoneRegions);
+        this.phones = new PhoneNumbers(phoneRegions);
         this.nationalIds = new NationalIds(nationalIdRegions);
     }
 
@@ -154,9 +107,8 @@ public final class PersonalData {
                 CARD_READ_AGAIN,
                 start -> !NumberContext.namedAsOrder(text, start));
         // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
-        addPhones(spans, text);
-        addPasswords(spans, PASSWORD.matcher(text), PersonalData::looksSecret);
-        addPasswords(spans, PASSWORD_BARE.matcher(text), PersonalData::looksUnlikeAWord);
+        for (Span phone : phones.find(text, spans)) addSpan(spans, phone);
+        for (Span password : Passwords.find(text)) addSpan(spans, password);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
     }
@@ -183,176 +135,6 @@ public final class PersonalData {
 
     private static void addSpan(List<Span> spans, Span span) {
         if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
-    }
-
-    private static void addPasswords(List<Span> spans, Matcher password, Predicate<String> secretLike) {
-        while (password.find()) {
-            String secret = withoutUnopenedBracket(password.group("secret"));
-            if (secretLike.test(secret)) {
-                int start = password.start("secret");
-                addSpan(spans, new Span("password", start, start + secret.length()));
-            }
-        }
-    }
-
-    /** Letters and digits, and upper case or a sign: "Hunter2!", "Winter2024", never a word of a sentence. */
-    static boolean looksUnlikeAWord(String candidate) {
-        String secret = trimTrailingPunctuation(candidate);
-        if (!looksSecret(secret) || VERSION.matcher(secret).matches()) return false;
-        boolean letter = secret.chars().anyMatch(Character::isLetter);
-        boolean digit = secret.chars().anyMatch(Character::isDigit);
-        boolean upperOrSign = secret.chars().anyMatch(c -> Character.isUpperCase(c) || !Character.isLetterOrDigit(c));
-        return letter && digit && upperOrSign;
-    }
-
-    /**
-     * A digit, a sign, or upper case after the first letter: what a chosen secret has and a plain word has not. The
-     * sentence's own punctuation after it does not count (but is masked with it: it may be part of the secret).
-     */
-    static boolean looksSecret(String candidate) {
-        String secret = trimTrailingPunctuation(candidate);
-        if (secret.length() < 4 || secret.chars().allMatch(c -> c == '*')) return false;
-        String lower = secret.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) return false;
-        if (secret.indexOf('-') == secret.lastIndexOf('-') && HYPHENATED_ADJECTIVE.matcher(secret).find()) return false;
-        boolean digit = false;
-        boolean sign = false;
-        boolean innerUpper = false;
-        int joiners = 0;
-        for (int i = 0; i < secret.length(); i++) {
-            char c = secret.charAt(i);
-            if (Character.isDigit(c)) digit = true;
-            else if (c == '-' || c == '/') joiners++;
-            else if (!Character.isLetter(c)) sign = true;
-            else if (i > 0 && Character.isUpperCase(c)) innerUpper = true;
-        }
-        // One hyphen or slash joins two words ("case-sensitive", "expired/locked"); a passphrase has more.
-        return digit || sign || innerUpper || joiners >= 2;
-    }
-
-    /** "(password: Hunter2!)": the closing bracket is the sentence's, unless the secret opened one itself. */
-    private static String withoutUnopenedBracket(String secret) {
-        if (secret.endsWith(")") && !secret.contains("(")) return secret.substring(0, secret.length() - 1);
-        return secret;
-    }
-
-    private static String trimTrailingPunctuation(String text) {
-        return text.replaceAll("[.,;:!?)]+$", "");
-    }
-
-    private void addPhones(List<Span> spans, String text) {
-        // libphonenumber's search is the slowest of these checks: skip it when no phone number can be there.
-        if (digitCount(text) < MIN_PHONE_DIGITS) return;
-        List<Span> found = new ArrayList<>();
-        addPhoneMatches(found, text, 0, text.length());
-        addPhonesBesideOtherNumbers(found, spans, text);
-        addPhonesTypedIntoWords(found, text);
-        // The longest reading wins: "(11) 91234-5678" is a whole Brazilian number, and its "91234-5678" a Spanish one.
-        found.sort(Comparator.comparingInt(span -> span.start() - span.end()));
-        for (Span span : found) addSpan(spans, span);
-    }
-
-    /** The phone numbers libphonenumber finds in [from, to) of the text for any region, where the context allows. */
-    private void addPhoneMatches(List<Span> found, String text, int from, int to) {
-        CharSequence searched = from == 0 && to == text.length() ? text : text.subSequence(from, to);
-        for (String region : phoneRegions) {
-            for (PhoneNumberMatch match : PHONES.findNumbers(searched, region, PhoneNumberUtil.Leniency.VALID,
-                    Long.MAX_VALUE)) {
-                int start = from + match.start();
-                int end = from + match.end();
-                if (digitCount(match.rawString()) < MIN_PHONE_DIGITS) continue;
-                if (NumberContext.isNoPhone(text, start, end)) continue;
-                found.add(new Span("phone", start, end));
-            }
-        }
-    }
-
-    /**
-     * libphonenumber reads digit groups separated by spaces as one number, so a phone number right after an order
-     * number or a card ("commande 48213345 06 12 34 56 78"), or right before a count ("call 0171 1234567 2 times"), is
-     * one long invalid number to it. A short run of digit groups where nothing was found is searched again: from the
-     * group after a number named as an id or found as personal data, or else without a last group of one or two
-     * digits, or else as two numbers side by side ("mes numéros 06 12 34 56 78 07 81 23 45 67") when both halves are
-     * whole phone numbers. Other runs are left alone: in "1000 2000 3000 4000 5000 users" some stretch is a valid
-     * number somewhere. At most {@value #MAX_RUNS_SEARCHED_AGAIN} runs a post, as each search tries every region.
-     */
-    private void addPhonesBesideOtherNumbers(List<Span> found, List<Span> spans, String text) {
-        Matcher run = DIGIT_GROUPS.matcher(text);
-        int searchedAgain = 0;
-        while (run.find() && searchedAgain < MAX_RUNS_SEARCHED_AGAIN) {
-            int runStart = run.start();
-            int runEnd = run.end();
-            if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
-            if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
-            int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
-            int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
-            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS && !NumberContext.namedAsId(text, runStart)
-                    && spans.stream().noneMatch(span -> span.start() < runEnd && runStart < span.end());
-            if (afterLead < 0 && beforeCount < 0 && !twoNumbers) continue;
-            List<Span> again = afterLead >= 0 ? phonesSpanning(text, afterLead, runEnd, false)
-                    : beforeCount >= 0 ? phonesSpanning(text, runStart, beforeCount, true) : List.of();
-            if (again.isEmpty() && twoNumbers) again = twoPhonesSideBySide(text, runStart, runEnd);
-            found.addAll(again);
-            searchedAgain++;
-        }
-    }
-
-    /** Two whole phone numbers that fill [runStart, runEnd), split at a space between groups; or none. */
-    private List<Span> twoPhonesSideBySide(String text, int runStart, int runEnd) {
-        for (int split = runStart + 1; split < runEnd; split++) {
-            if (text.charAt(split) != ' ' || !Character.isDigit(text.charAt(split - 1))) continue;
-            if (digitCount(text.substring(runStart, split)) < MIN_PHONE_DIGITS
-                    || digitCount(text.substring(split, runEnd)) < MIN_PHONE_DIGITS) {
-                continue;
-            }
-            List<Span> first = phonesSpanning(text, runStart, split, true);
-            if (first.isEmpty()) continue;
-            int secondStart = split;
-            while (!Character.isDigit(text.charAt(secondStart))) secondStart++;
-            List<Span> second = phonesSpanning(text, secondStart, runEnd, true);
-            if (second.isEmpty()) continue;
-            List<Span> both = new ArrayList<>(first);
-            both.addAll(second);
-            return both;
-        }
-        return List.of();
-    }
-
-    private void addPhonesTypedIntoWords(List<Span> found, String text) {
-        Matcher number = NUMBER_INTO_WORD.matcher(text);
-        for (int searched = 0; searched < MAX_RUNS_SEARCHED_AGAIN && number.find(); searched++) {
-            found.addAll(phonesSpanning(text, number.start(), number.end(), true));
-        }
-    }
-
-    /** The phone numbers found in [from, to) that start at {@code from}, and with {@code whole} also end at {@code to}. */
-    private List<Span> phonesSpanning(String text, int from, int to, boolean whole) {
-        List<Span> found = new ArrayList<>();
-        addPhoneMatches(found, text, from, to);
-        found.removeIf(span -> span.start() != from || (whole && span.end() != to));
-        return found;
-    }
-
-    /** Where the group after the run's leading id or personal data starts, or -1 when the run has no such lead. */
-    private static int groupAfterLeadingNumber(String text, List<Span> spans, int runStart, int runEnd) {
-        int leadingEnd = spans.stream().filter(span -> span.start() <= runStart && runStart < span.end())
-                .mapToInt(Span::end).findFirst()
-                .orElse(NumberContext.namedAsId(text, runStart) ? text.indexOf(' ', runStart) : -1);
-        // An order or customer number has a few digits at least; "version 1 2 3 ..." is a list.
-        if (leadingEnd - runStart < MIN_LEADING_DIGITS) return -1;
-        int next = leadingEnd;
-        while (next < runEnd && !Character.isDigit(text.charAt(next))) next++;
-        return next < runEnd && text.charAt(next - 1) == ' ' ? next : -1;
-    }
-
-    /** Where the run ends without a last group of one or two digits after a space ("... 2 times"), or -1. */
-    private static int endBeforeTrailingCount(String text, int runStart, int runEnd) {
-        int lastGroup = runEnd;
-        while (lastGroup > runStart && Character.isDigit(text.charAt(lastGroup - 1))) lastGroup--;
-        if (runEnd - lastGroup > 2 || lastGroup <= runStart || text.charAt(lastGroup - 1) != ' ') return -1;
-        int end = lastGroup - 1;
-        while (end > runStart && !Character.isDigit(text.charAt(end - 1))) end--;
-        return end > runStart ? end : -1;
     }
 
     /** The text with every span replaced by a label like {@code [email hidden]}. */
@@ -448,14 +230,6 @@ public final class PersonalData {
 
     private static boolean overlaps(Span a, Span b) {
         return a.start() < b.end() && b.start() < a.end();
-    }
-
-    private static int digitCount(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) digits++;
-        }
-        return digits;
     }
 
     /** The ASCII digits of a number the patterns matched (their {@code \\d} is ASCII only). */
