@@ -2,7 +2,6 @@ package org.carebot.triage;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,30 +23,41 @@ final class FlagIntents {
     }
 
     /**
-     * The intent a post ends with. An intent its flags rule out gives way to the likeliest one they allow, if the
-     * classifier found that at least as likely as it must be to decide at all; otherwise to {@link Triage#OTHER}. A
-     * post left at {@link Triage#OTHER} takes the intent its flags name, the likeliest of them if several do.
+     * The intent a post ends with: the classifier's choice, unless its flags rule it out or name another for a post
+     * left at {@link Triage#OTHER}.
      */
     IntentClassifier.Alternative decide(IntentClassifier.Alternative chosen, Set<SensitiveFlag> flags,
                                         IntentClassifier.IntentGuess guess) {
         if (flags.isEmpty()) return chosen;
-        IntentClassifier.Alternative decided = chosen;
-        if (ruledOut(decided.intent(), flags)) {
-            Set<String> allowed = intents.stream().map(TriageRules.IntentRule::name)
-                    .filter(name -> !name.equals(spamIntent) && !ruledOut(name, flags)).collect(Collectors.toSet());
-            decided = guess.likeliestOrOther(allowed, minConfidence, chosen.probability());
-        }
+        IntentClassifier.Alternative allowed =
+                ruledOut(chosen.intent(), flags) ? nextAllowed(chosen, flags, guess) : chosen;
         // A post the classifier took for spam that the spam rules did not confirm is as unsure as any: on the tuning
-        // half of the dev set such posts were angry customers ("they will steal money from your card AFTER you cancel").
-        if (!decided.intent().equals(Triage.OTHER)) return decided;
+        // half of the dev set such posts were angry customers ("will steal money from your card AFTER you cancel").
+        return allowed.intent().equals(Triage.OTHER) ? namedByFlags(allowed, flags, guess) : allowed;
+    }
+
+    /**
+     * The likeliest intent the flags allow, if the classifier found it at least as likely as it must be to decide at
+     * all; otherwise {@link Triage#OTHER}.
+     */
+    private IntentClassifier.Alternative nextAllowed(IntentClassifier.Alternative chosen, Set<SensitiveFlag> flags,
+                                                     IntentClassifier.IntentGuess guess) {
+        Set<String> allowed = intents.stream().map(TriageRules.IntentRule::name)
+                .filter(name -> !name.equals(spamIntent) && !ruledOut(name, flags)).collect(Collectors.toSet());
+        return guess.likeliestOrOther(allowed, minConfidence, chosen.probability());
+    }
+
+    /** The intent the flags name, the likeliest if they name several; the post stays {@code other} if none. */
+    private IntentClassifier.Alternative namedByFlags(IntentClassifier.Alternative other, Set<SensitiveFlag> flags,
+                                                      IntentClassifier.IntentGuess guess) {
         List<String> named = intents.stream()
                 .filter(intent -> !intent.name().equals(spamIntent) && !ruledOut(intent.name(), flags)
                         && !Collections.disjoint(intent.namedByFlags(), flags))
                 .map(TriageRules.IntentRule::name).toList();
-        if (named.isEmpty()) return decided;
-        Optional<IntentClassifier.Alternative> likeliest = guess.likeliestOf(Set.copyOf(named), 0);
+        if (named.isEmpty()) return other;
         // A classifier without probabilities (keywords) leaves the first such intent in config order.
-        return likeliest.orElse(new IntentClassifier.Alternative(named.get(0), decided.probability()));
+        return guess.likeliestOf(Set.copyOf(named), 0)
+                .orElse(new IntentClassifier.Alternative(named.get(0), other.probability()));
     }
 
     private boolean ruledOut(String intent, Set<SensitiveFlag> flags) {

@@ -41,7 +41,7 @@ final class NumberContext {
     private NumberContext() {
     }
 
-    /** Whether a noun just before {@code start} names the number there as an order, invoice, shipment, build or product. */
+    /** Whether a noun just before {@code start} names the number there as an order, a shipment, a build or a product. */
     static boolean namedAsOrder(String text, int start) {
         return ORDER_LIKE_BEFORE.matcher(before(text, start)).find();
     }

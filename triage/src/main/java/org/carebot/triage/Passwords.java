@@ -29,7 +29,8 @@ final class Passwords {
             + "(?![\\p{L}])\\s*+[:=]?|['’]s|(?=\\s*+[\"'“«]))\\s*+[\"'“«]?(?<secret>[^\\s\"'”»\\p{So}]{4,64})");
     /**
      * "login jane99 password Hunter2!": a password word and the secret with nothing between them. Without a connecting
-     * word the secret must look like nothing else: letters, digits, and upper case or a sign ({@link #looksUnlikeAWord}).
+     * word the secret must look like nothing else: letters, digits, and upper case or a sign
+     * ({@link #looksUnlikeAWord}).
      */
     private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + PASSWORD_WORDS + ")"
             + "\\s++(?<secret>[^\\s\"'”»\\p{So}]{4,64})");

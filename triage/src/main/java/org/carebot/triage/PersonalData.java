@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Finds personal data posted in public: email addresses, phone numbers ({@link PhoneNumbers}), payment card numbers
  * (Luhn-checked) and IBANs (checksum-checked), national ids (check digits, {@link NationalIds}) and passwords
- * ({@link Passwords}), so a card can mask them while the stored post keeps the original. Where two overlap, the kind found first wins, in the order of
- * {@link #find}. {@link NumberContext} tells numbers that are something else. Run {@code PersonalDataReport} (a bench
- * in the bot module) after a change: it reads 546 posts two testers wrote to probe this class.
+ * ({@link Passwords}), so a card can mask them while the stored post keeps the original. Where two overlap, the kind
+ * found first wins, in the order of {@link #find}. {@link NumberContext} tells numbers that are something else. Run
+ * {@code PersonalDataReport} (a bench in the bot module) after a change: it reads 546 posts two testers wrote to
+ * probe this class.
  */
 public final class PersonalData {
 
@@ -57,8 +58,8 @@ public final class PersonalData {
     /** Retina image names ("icon@2x.png") have an address's shape; no top-level domain is a file type. */
     private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
     /**
-     * Digits grouped by a space, two spaces (pasted from a statement) or a dash; or four groups of four with dots, which
-     * no version, date or address is written as.
+     * Digits grouped by a space, two spaces (pasted from a statement) or a dash; or four groups of four with dots,
+     * which no version, date or address is written as.
      */
     private static final Pattern CARD = Pattern.compile("(?<![\\d])(?:\\d(?: {2}|[ -])?){12,18}\\d(?![\\d])"
             + "|(?<![\\d.])\\d{4}(?:\\.\\d{4}){3}(?!\\d|\\.\\d)");

@@ -25,8 +25,8 @@ final class PhoneNumbers {
      * libphonenumber does not split off. The word must have a letter past "f", so that hexadecimal hashes
      * ("4155552671abcdef") stay whole.
      */
-    private static final Pattern NUMBER_INTO_WORD = Pattern.compile("(?<![\\p{L}\\p{N}+(])[+(]?\\d(?:[ ().-]{0,2}\\d){8,16}"
-            + "(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
+    private static final Pattern NUMBER_INTO_WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+(])[+(]?\\d(?:[ ().-]{0,2}\\d){8,16}(?=\\p{L}{2})(?=[a-fA-F]*+[\\p{L}&&[^a-fA-F]])");
     /** Longer runs (statements, logs, hostile posts) are not searched again. */
     private static final int MAX_GROUPS_RUN = 48;
     private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
@@ -45,7 +45,7 @@ final class PhoneNumbers {
      * and its "91234-5678" a Spanish one. {@code spans} is the personal data found before phones (cards, ids).
      */
     List<Span> find(String text, List<Span> spans) {
-        // libphonenumber's search is the slowest of the personal-data checks: skip it when no phone number can be there.
+        // libphonenumber's search is the slowest personal-data check: skip it when no phone number can be there.
         if (digitCount(text) < MIN_PHONE_DIGITS) return List.of();
         List<Span> found = new ArrayList<>();
         addPhoneMatches(found, text, 0, text.length());
@@ -89,7 +89,8 @@ final class PhoneNumbers {
             if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
             int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
             int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
-            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS && !NumberContext.namedAsId(text, runStart)
+            boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS
+                    && !NumberContext.namedAsId(text, runStart)
                     && spans.stream().noneMatch(span -> span.start() < runEnd && runStart < span.end());
             if (afterLead < 0 && beforeCount < 0 && !twoNumbers) continue;
             List<Span> again = afterLead >= 0 ? phonesSpanning(text, afterLead, runEnd, false)
@@ -128,7 +129,7 @@ final class PhoneNumbers {
         }
     }
 
-    /** The phone numbers found in [from, to) that start at {@code from}, and with {@code whole} also end at {@code to}. */
+    /** The phone numbers found in [from, to) that start at {@code from}, and with {@code whole} end at {@code to}. */
     private List<Span> phonesSpanning(String text, int from, int to, boolean whole) {
         List<Span> found = new ArrayList<>();
         addPhoneMatches(found, text, from, to);

@@ -18,7 +18,8 @@ public final class ToneReader {
      * ends a sentence ("2 MB/s" is a rate), "so much for" opens a clause ("I paid so much for this" is plain), and
      * "yeah right" is no "right after" ("yeah, right after the update it crashes" is plain).
      */
-    private static final String IRONY = "🙄|🙃|🤡|(?<![\\w/])/s\\b|\\bthanks for nothing\\b|(?:^|[.!?,;:]\\s*)so much for\\b"
+    private static final String IRONY = "🙄|🙃|🤡|(?<![\\w/])/s\\b|\\bthanks for nothing\\b"
+            + "|(?:^|[.!?,;:]\\s*)so much for\\b"
             + "|\\byeah,? right\\b(?!\\s+(?:after|before|now|away|here|there|when|then|on|in|at|into|back|up|down)\\b)";
     private static final Pattern IRONY_MARKERS = Pattern.compile(IRONY, Pattern.CASE_INSENSITIVE);
     /** Markers that make praise sarcastic: the ironic ones, and some that need the praise beside them. */
