@@ -95,8 +95,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         if (tone.sarcasm() && classified.intent().equals(tones.praiseIntent())) {
             // "Great job, third outage this week 🙄" is no praise: it is the complaint the classifier found next, if
             // it found one likely enough; otherwise a person tags what it really is.
-            classified = intent.likeliestOrOther(tones.complaintIntents(), rules.minConfidence(),
-                    classified.probability());
+            classified = intent.likeliestOrOther(tones.complaintIntents(), rules.minConfidence());
         }
         IntentClassifier.Alternative decided = flagIntents.decide(classified, flags, intent);
         if (!decided.intent().equals(classified.intent())) {

@@ -29,8 +29,7 @@ final class FlagIntents {
     IntentClassifier.Alternative decide(IntentClassifier.Alternative chosen, Set<SensitiveFlag> flags,
                                         IntentClassifier.IntentGuess guess) {
         if (flags.isEmpty()) return chosen;
-        IntentClassifier.Alternative allowed =
-                ruledOut(chosen.intent(), flags) ? nextAllowed(chosen, flags, guess) : chosen;
+        IntentClassifier.Alternative allowed = ruledOut(chosen.intent(), flags) ? nextAllowed(flags, guess) : chosen;
         // A post the classifier took for spam that the spam rules did not confirm is as unsure as any: on the tuning
         // half of the dev set such posts were angry customers ("will steal money from your card AFTER you cancel").
         return allowed.intent().equals(Triage.OTHER) ? namedByFlags(allowed, flags, guess) : allowed;
@@ -40,11 +39,10 @@ final class FlagIntents {
      * The likeliest intent the flags allow, if the classifier found it at least as likely as it must be to decide at
      * all; otherwise {@link Triage#OTHER}.
      */
-    private IntentClassifier.Alternative nextAllowed(IntentClassifier.Alternative chosen, Set<SensitiveFlag> flags,
-                                                     IntentClassifier.IntentGuess guess) {
+    private IntentClassifier.Alternative nextAllowed(Set<SensitiveFlag> flags, IntentClassifier.IntentGuess guess) {
         Set<String> allowed = intents.stream().map(TriageRules.IntentRule::name)
                 .filter(name -> !name.equals(spamIntent) && !ruledOut(name, flags)).collect(Collectors.toSet());
-        return guess.likeliestOrOther(allowed, minConfidence, chosen.probability());
+        return guess.likeliestOrOther(allowed, minConfidence);
     }
 
     /** The intent the flags name, the likeliest if they name several; the post stays {@code other} if none. */

@@ -42,10 +42,12 @@ public interface IntentClassifier {
 
         /**
          * What an intent that cannot stand gives way to: the most likely of these, if at least {@code minProbability};
-         * otherwise {@link Triage#OTHER}, for a person to tag, at {@code otherConfidence}.
+         * otherwise {@link Triage#OTHER}, for a person to tag, as unsure as the classifier was of the likeliest of them
+         * (0 for a classifier without probabilities), not as sure as it was of the intent that could not stand.
          */
-        public Alternative likeliestOrOther(Set<String> intents, double minProbability, double otherConfidence) {
-            return likeliestOf(intents, minProbability).orElse(new Alternative(Triage.OTHER, otherConfidence));
+        public Alternative likeliestOrOther(Set<String> intents, double minProbability) {
+            return likeliestOf(intents, minProbability).orElseGet(() -> new Alternative(Triage.OTHER,
+                    likeliestOf(intents, 0).map(Alternative::probability).orElse(0.0)));
         }
     }
 
