@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  */
 final class Passwords {
 
-    /** "pass" after the name of another pass is that pass ("boarding pass: BA2490"), not "user: jsmith pass: ...". */
+    /**
+     * "pass" after the name of another pass is that pass ("boarding pass: BA2490"), not "user: jsmith pass: ...". The
+     * look back comes after "pass": before it, it ran at every position of every post (+50 µs a post).
+     */
     private static final String PASSWORD_WORDS = "password|passwort|passwd|pwd|pw|passcode|kennwort|contrase[nñ]a"
-            + "|clave|mot de passe|mdp|senha|(?<!(?:boarding|bus|train|rail|travel|season|day|week|month|annual|ski|gym"
-            + "|festival|event|backstage|press|guest|visitor|parking|access|vip|hall)\\s{1,3})pass";
+            + "|clave|mot de passe|mdp|senha|pass(?<!(?:boarding|bus|train|rail|travel|season|day|week|month|annual|ski"
+            + "|gym|festival|event|backstage|press|guest|visitor|parking|access|vip|hall)\\s{1,3}pass)";
     /**
      * "my password is Tr0ub4dor!", "senha do app: 12345678", "password's Hunter2", "password “Tr0ub4dor!”": a password
      * word, then a connecting word, a colon after up to two words, or quotes, then the secret. It must look like one (a
