@@ -72,6 +72,9 @@ public final class PersonalData {
     private static final ReadAgain CARD_READ_AGAIN = new ReadAgain(
             Pattern.compile("\\d{4}(?:[ -]++\\d{4})*+").asMatchPredicate().negate(),
             Pattern.compile("\\d{4}(?: \\d{4}){3}|3[47]\\d{2} \\d{6} \\d{5}").asMatchPredicate());
+    /** The fewest digits of a card number, and of a national id (a UK National Insurance number has 6). */
+    private static final int MIN_CARD_DIGITS = 13;
+    private static final int MIN_NATIONAL_ID_DIGITS = 6;
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
 
@@ -98,15 +101,21 @@ public final class PersonalData {
                 m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)) && !sshRemote(text, m.end()));
         addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
         addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), m -> spokenAddress(text, m));
+        // Most posts have too few digits for any number below: their patterns would read every position for nothing.
+        int digits = PhoneNumbers.digitCount(text);
         // IBANs first: their digit runs can pass the card number check too.
         addValidStretches(spans, "iban", text, IBAN, PersonalData::ibanValid, false, ReadAgain.NEVER, start -> true);
         // National ids before cards too: a 15-digit French NIR can pass the Luhn check.
-        for (int[] id : nationalIds.find(text)) {
-            if (!NumberContext.namedAsReference(text, id[0])) addSpan(spans, new Span("national_id", id[0], id[1]));
+        if (digits >= MIN_NATIONAL_ID_DIGITS) {
+            for (int[] id : nationalIds.find(text)) {
+                if (NumberContext.namedAsReference(text, id[0])) continue;
+                addSpan(spans, new Span("national_id", id[0], id[1]));
+            }
         }
-        addValidStretches(spans, "payment_card", text, CARD, run -> cardNumber(asciiDigitsOf(run)), true,
-                CARD_READ_AGAIN,
-                start -> !NumberContext.namedAsOrder(text, start));
+        if (digits >= MIN_CARD_DIGITS) {
+            addValidStretches(spans, "payment_card", text, CARD, run -> cardNumber(asciiDigitsOf(run)), true,
+                    CARD_READ_AGAIN, start -> !NumberContext.namedAsOrder(text, start));
+        }
         // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
         for (Span phone : phones.find(text, spans)) addSpan(spans, phone);
         for (Span password : Passwords.find(text)) addSpan(spans, password);

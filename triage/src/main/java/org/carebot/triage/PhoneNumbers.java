@@ -159,7 +159,7 @@ final class PhoneNumbers {
         return end > runStart ? end : -1;
     }
 
-    private static int digitCount(String text) {
+    static int digitCount(String text) {
         int digits = 0;
         for (int i = 0; i < text.length(); i++) {
             if (Character.isDigit(text.charAt(i))) digits++;
