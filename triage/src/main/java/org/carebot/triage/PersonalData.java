@@ -23,6 +23,11 @@ public final class PersonalData {
 
     /** What was found and where, as [start, end) offsets into the text. */
     public record Span(String kind, int start, int end) {
+
+        /** Whether this span and [from, to) share a character. */
+        public boolean overlaps(int from, int to) {
+            return start < to && from < end;
+        }
     }
 
     /**
@@ -101,7 +106,8 @@ public final class PersonalData {
                 m -> !FILE_TYPES.contains(m.group("tld").toLowerCase(Locale.ROOT)) && !sshRemote(text, m.end()));
         addMatches(spans, "email", SPELLED_EMAIL.matcher(text), m -> true);
         addMatches(spans, "email", SPOKEN_EMAIL.matcher(text), m -> spokenAddress(text, m));
-        // Most posts have too few digits for any number below: their patterns would read every position for nothing.
+        // Most posts have too few digits for the ids, cards and phones below: their searches would read every position
+        // for nothing.
         int digits = PhoneNumbers.digitCount(text);
         // IBANs first: their digit runs can pass the card number check too.
         addValidStretches(spans, "iban", text, IBAN, PersonalData::ibanValid, false, ReadAgain.NEVER, start -> true);
@@ -117,7 +123,9 @@ public final class PersonalData {
                     CARD_READ_AGAIN, start -> !NumberContext.namedAsOrder(text, start));
         }
         // Phones before passwords: "PIN and phone: 0171 1234567" is a phone number, not a PIN "0171".
-        for (Span phone : phones.find(text, spans)) addSpan(spans, phone);
+        if (digits >= PhoneNumbers.MIN_PHONE_DIGITS) {
+            for (Span phone : phones.find(text, spans)) addSpan(spans, phone);
+        }
         for (Span password : Passwords.find(text)) addSpan(spans, password);
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
@@ -144,7 +152,7 @@ public final class PersonalData {
     }
 
     private static void addSpan(List<Span> spans, Span span) {
-        if (spans.stream().noneMatch(s -> overlaps(s, span))) spans.add(span);
+        if (spans.stream().noneMatch(s -> s.overlaps(span.start(), span.end()))) spans.add(span);
     }
 
     /** The text with every span replaced by a label like {@code [email hidden]}. */
@@ -236,10 +244,6 @@ public final class PersonalData {
 
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '-';
-    }
-
-    private static boolean overlaps(Span a, Span b) {
-        return a.start() < b.end() && b.start() < a.end();
     }
 
     /** The ASCII digits of a number the patterns matched (their {@code \\d} is ASCII only). */

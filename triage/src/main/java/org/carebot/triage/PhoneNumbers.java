@@ -32,7 +32,7 @@ final class PhoneNumbers {
     private static final int MAX_RUNS_SEARCHED_AGAIN = 4;
     private static final int MIN_LEADING_DIGITS = 4;
     /** Short codes and error numbers ("503") are valid in some region, but nobody's phone number. */
-    private static final int MIN_PHONE_DIGITS = 7;
+    static final int MIN_PHONE_DIGITS = 7;
 
     private final List<String> regions;
 
@@ -42,11 +42,11 @@ final class PhoneNumbers {
 
     /**
      * Every reading of a phone number in the text, the longest first: "(11) 91234-5678" is a whole Brazilian number,
-     * and its "91234-5678" a Spanish one. {@code spans} is the personal data found before phones (cards, ids).
+     * and its "91234-5678" a Spanish one. {@code spans} is the personal data found before phones (cards, ids). The
+     * caller skips texts with fewer than {@value #MIN_PHONE_DIGITS} digits: libphonenumber's search is the slowest
+     * personal-data check.
      */
     List<Span> find(String text, List<Span> spans) {
-        // libphonenumber's search is the slowest personal-data check: skip it when no phone number can be there.
-        if (digitCount(text) < MIN_PHONE_DIGITS) return List.of();
         List<Span> found = new ArrayList<>();
         addPhoneMatches(found, text, 0, text.length());
         addPhonesBesideOtherNumbers(found, spans, text);
@@ -86,12 +86,12 @@ final class PhoneNumbers {
             int runStart = run.start();
             int runEnd = run.end();
             if (runEnd - runStart > MAX_GROUPS_RUN || run.group().indexOf(' ') < 0) continue;
-            if (found.stream().anyMatch(span -> span.start() < runEnd && runStart < span.end())) continue;
+            if (found.stream().anyMatch(span -> span.overlaps(runStart, runEnd))) continue;
             int afterLead = groupAfterLeadingNumber(text, spans, runStart, runEnd);
             int beforeCount = endBeforeTrailingCount(text, runStart, runEnd);
             boolean twoNumbers = digitCount(run.group()) >= 2 * MIN_PHONE_DIGITS
                     && !NumberContext.namedAsId(text, runStart)
-                    && spans.stream().noneMatch(span -> span.start() < runEnd && runStart < span.end());
+                    && spans.stream().noneMatch(span -> span.overlaps(runStart, runEnd));
             if (afterLead < 0 && beforeCount < 0 && !twoNumbers) continue;
             List<Span> again = afterLead >= 0 ? phonesSpanning(text, afterLead, runEnd, false)
                     : beforeCount >= 0 ? phonesSpanning(text, runStart, beforeCount, true) : List.of();

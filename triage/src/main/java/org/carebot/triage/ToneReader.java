@@ -94,10 +94,10 @@ public final class ToneReader {
         boolean onlyThanks = !clapping && praiseFound.stream().allMatch(word -> THANKS.matcher(word).matches());
         boolean complaint = complaintIntents.contains(intent);
         // The meaning check compares with every example: only praise-sounding posts without a marker need it.
-        boolean sarcasm = praiseSounding && (SARCASM_MARKERS.matcher(text).find()
-                || (complaint && (!onlyThanks || negativeCue))
-                || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text)))
-                || (complaint && IRONY_MARKERS.matcher(text).find());
+        boolean sarcasm = (complaint && IRONY_MARKERS.matcher(text).find())
+                || (praiseSounding && (SARCASM_MARKERS.matcher(text).find()
+                        || (complaint && (!onlyThanks || negativeCue))
+                        || (!complaint && meaningLanguages.contains(language) && closerToComplaints(text))));
         if (sarcasm || complaint || negativeCue) {
             return new Tone(Tone.Sentiment.NEGATIVE, sarcasm);
         }
