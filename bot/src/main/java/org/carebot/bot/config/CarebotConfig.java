@@ -47,7 +47,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         sensitiveCounterExamples = sensitiveCounterExamples == null ? Map.of() : Map.copyOf(sensitiveCounterExamples);
         sensitiveLookalikes = sensitiveLookalikes == null ? Map.of() : Map.copyOf(sensitiveLookalikes);
-        storms = storms == null ? new StormTuning(null, null, null, null, null, null) : storms;
+        storms = storms == null ? new StormTuning(null, null, null, null, null, null, null) : storms;
         tone = tone == null ? new ToneConfig(null, null, null, null) : tone;
         digest = digest == null ? new DigestConfig(null) : digest;
     }
@@ -81,8 +81,13 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
      * {@code minimum} posts in the window and {@code factor} times its rate over {@code baseline}. One alert per intent
      * per {@code cooldown}, to the escalation targets in {@code alert}.
      */
+    /**
+     * When a surge opens an incident: a cluster, or an intent beyond {@code factor} times its usual rate, reaching
+     * {@code minimum} posts in {@code window}. Only the listed {@code intents} storm (empty: every intent), so that a
+     * wave of feature requests or thanks does not page engineering and comms.
+     */
     public record StormTuning(Duration window, Duration baseline, Double factor, Integer minimum, Duration cooldown,
-                              List<String> alert) {
+                              List<String> alert, List<String> intents) {
         public StormTuning {
             window = window == null ? Duration.ofMinutes(10) : window;
             baseline = baseline == null ? Duration.ofHours(24) : baseline;
@@ -90,6 +95,12 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             minimum = minimum == null ? 10 : minimum;
             cooldown = cooldown == null ? Duration.ofHours(2) : cooldown;
             alert = alert == null ? List.of("engineering", "comms") : List.copyOf(alert);
+            intents = listOrEmpty(intents);
+        }
+
+        /** Whether a surge of posts of this intent is an incident. */
+        public boolean storms(String intent) {
+            return intents.isEmpty() || intents.contains(intent);
         }
     }
 

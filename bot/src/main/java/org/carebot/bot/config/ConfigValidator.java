@@ -309,6 +309,15 @@ final class ConfigValidator {
                 problem("storms.alert[" + i + "]", "unknown escalation target '" + storms.alert().get(i) + "'");
             }
         }
+        List<String> intentNames = config.intentNames();
+        for (int i = 0; i < storms.intents().size(); i++) {
+            String intent = storms.intents().get(i);
+            if (!intentNames.contains(intent)) {
+                problem("storms.intents[" + i + "]", "unknown intent '" + intent + "'");
+            } else if (intent.equals(config.spam().intent())) {
+                problem("storms.intents[" + i + "]", "'" + intent + "' is suppressed, never a case: it cannot storm");
+            }
+        }
         CarebotConfig.ClusterTuning clusters = config.clusters();
         if (clusters.nearDuplicateBits() < 0 || clusters.nearDuplicateBits() > 32) {
             problem("clusters.near_duplicate_bits", "must be within 0..32");

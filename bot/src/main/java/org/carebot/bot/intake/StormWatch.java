@@ -21,7 +21,8 @@ import java.util.Optional;
  * Spots storms as posts land: a cluster reaching the minimum within the window, or an intent growing to the minimum
  * and to {@code factor} times its usual rate. The first opens an incident whose alert (the anchor case's card, role
  * INCIDENT) goes to engineering and comms together; later growth updates that alert in place. One incident per
- * intent per cooldown, whichever way it was spotted.
+ * intent per cooldown, whichever way it was spotted. Only the intents config names storm: a wave of thanks is no
+ * incident.
  */
 public final class StormWatch {
 
@@ -64,6 +65,7 @@ public final class StormWatch {
             cards.refreshAll(handle, open.get().caseId(), now);
             return;
         }
+        if (!storms.storms(intent)) return;
         int clusterPosts = joined ? sum(incidents.clusterPostsByPlatform(handle, caseId, windowStart)) : 1;
         if (clusterPosts >= storms.minimum()) {
             alert(handle, IncidentStore.Incident.Kind.CLUSTER, intent, caseId, clusterPosts + " posts of one issue", now);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,22 @@ class ConfigLoaderTest {
         ConfigException spam = failure(shipped().replace("suppressed, never a work card.\n    risk: 0",
                 "suppressed, never a work card.\n    risk: 0\n    named_by_flags: [fraud]"));
         assertTrue(spam.getMessage().contains(".named_by_flags: spam is suppressed by the spam rules, not named by a flag"),
+                spam.getMessage());
+    }
+
+    @Test
+    void only_known_intents_that_open_cases_can_storm() throws Exception {
+        String listed = "intents: [outage_report, billing_issue, bug_report, account_access, pr_risk, abuse_report]";
+        CarebotConfig config = new ConfigLoader(Map.of()).parse("carebot.yml", shipped());
+        assertTrue(config.storms().storms("outage_report"));
+        assertFalse(config.storms().storms("feature_request"), "a wave of feature requests pages nobody");
+        CarebotConfig everyIntent = new ConfigLoader(Map.of()).parse("carebot.yml", shipped().replace(listed, ""));
+        assertTrue(everyIntent.storms().storms("feature_request"), "without the list, every intent storms");
+
+        ConfigException unknown = failure(shipped().replace(listed, "intents: [outage_report, outages]"));
+        assertTrue(unknown.getMessage().contains("storms.intents[1]: unknown intent 'outages'"), unknown.getMessage());
+        ConfigException spam = failure(shipped().replace(listed, "intents: [spam_or_scam]"));
+        assertTrue(spam.getMessage().contains("storms.intents[0]: 'spam_or_scam' is suppressed, never a case"),
                 spam.getMessage());
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An outage storm opens one incident whose alert reaches engineering and comms together and grows in place. */
@@ -90,6 +91,31 @@ class StormTest {
             assertTrue(slack.calls("chat.postMessage").stream()
                     .filter(call -> call.get("channel").equals(engineering)).reduce((a, b) -> b).orElseThrow()
                     .get("blocks").contains("#" + secondCase), "the new alert points to the case now worked");
+        }
+    }
+
+    @Test
+    void a_wave_of_an_intent_config_does_not_list_pages_nobody() {
+        try (FakeSlack slack = new FakeSlack(); TestCarebot carebot = TestCarebot.start(slack)) {
+            String engineering = carebot.config.escalationTarget("engineering").orElseThrow().slackChannel();
+            for (int n = 0; n < 12; n++) {
+                carebot.postJson("/api/posts", """
+                        {"platform":"%s","id":"wish-%d","text":"please add a dark mode to the desktop app%s",
+                         "author":{"id":"w%d","handle":"@wisher%d"}}""".formatted(PLATFORMS[n % PLATFORMS.length], n,
+                        "!".repeat(n % 3), n, n), TestCarebot.API_TOKEN);
+            }
+            carebot.awaitQuiet();
+
+            JsonNode cases = carebot.cases("").get("cases");
+            assertEquals(1, cases.size(), "twelve repeats, one case");
+            assertEquals("feature_request", cases.get(0).get("intent").asText());
+            List<String> actions = StreamSupport.stream(carebot.caseDetail(cases.get(0).get("id").asLong())
+                    .get("events").spliterator(), false).map(e -> e.get("action").asText()).toList();
+            assertFalse(actions.contains("storm_detected"), actions.toString());
+            String queueChannel = carebot.config.requireQueue(cases.get(0).get("queue").asText()).slackChannel();
+            await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
+                    .anyMatch(call -> call.get("channel").equals(queueChannel)));
+            assertTrue(alerts(slack, engineering).isEmpty(), "feature_request is not in storms.intents");
         }
     }
 
