@@ -1,5 +1,10 @@
 package org.carebot.bot.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.carebot.bot.config.CarebotConfig;
@@ -82,6 +87,47 @@ class OnnxEmbedderTest {
         for (int i = 0; i < texts.size(); i++) {
             float[] alone = OnnxEmbedder.bundled().embed(texts.get(i));
             assertEquals(1.0, TextEmbedder.cosine(together.get(i), alone), 1e-6, texts.get(i));
+        }
+    }
+
+    /** LangChain4j's own encoder over the bundled model, with the one ONNX thread Carebot gives its session. */
+    private static AbstractInProcessEmbeddingModel langChain4j(PoolingMode pooling) throws Exception {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        try (InputStream model = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/all-minilm-l6-v2-q.onnx");
+             InputStream tokenizer = AllMiniLmL6V2QuantizedEmbeddingModel.class
+                     .getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
+                    environment.createSession(model.readAllBytes(), options), tokenizer, pooling);
+            return new AbstractInProcessEmbeddingModel(null) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+            };
+        }
+    }
+
+    @Test
+    void each_text_embeds_to_the_bit_as_langchain4j_embeds_it_short_or_longer_than_the_model_reads_at_once(
+            @TempDir Path dir) throws Exception {
+        AbstractInProcessEmbeddingModel reference = langChain4j(PoolingMode.MEAN);
+        AbstractInProcessEmbeddingModel referenceCls = langChain4j(PoolingMode.CLS);
+        List<String> texts = List.of("is @AcmeCloud down?? can't log in 😡", "cobraram duas vezes no meu cartão",
+                "J'AI PERDU TOUTES MES PHOTOS!!! 😭😭", "ich komm nicht mehr in meinen Account",
+                "ｆｕｌｌ－ｗｉｄｔｈ ５５５ and e\u0301 accents", "unpacking straße naïve café 🙃 #AcmeDown",
+                "sync ".repeat(800) + "is broken");  // about 1,600 word pieces: split and averaged
+        try (OnnxEmbedder cls = OnnxEmbedder.fromFiles(copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx")),
+                copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json")), PoolingMode.CLS)) {
+            for (String text : texts) {
+                String name = text.substring(0, Math.min(40, text.length()));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(reference.embed(TextSegment.from(text)).content()
+                        .vector(), OnnxEmbedder.bundled().embed(text), name);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(referenceCls.embed(TextSegment.from(text)).content()
+                        .vector(), cls.embed(text), "CLS pooling: " + name);
+            }
         }
     }
 
