@@ -33,10 +33,12 @@ public final class SemanticFlags {
      * {@code surfaceWeight} is the share of shared word pieces in a similarity (0: meaning alone), {@code modelWeight}
      * the share of the flag models' likelihood in the score (0: the nearest example's similarity alone, no model);
      * {@code keywordFloor}, per flag, the score below which a keyword of that flag does not raise it (none: a keyword
-     * always does).
+     * always does); {@code modelFloor}, the likelihood a flag's model must give a post that raises the flag by its
+     * score alone (0: none). Short everyday posts ("como compartilho uma pasta com meu time?") come close to some
+     * example by their few common word pieces while the flag's model gives them next to nothing.
      */
     public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
-                             double modelWeight, Map<SensitiveFlag, Double> keywordFloor) {
+                             double modelWeight, Map<SensitiveFlag, Double> keywordFloor, double modelFloor) {
         public Thresholds {
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
             keywordFloor = keywordFloor == null ? Map.of() : Map.copyOf(keywordFloor);
@@ -49,6 +51,15 @@ public final class SemanticFlags {
             if (modelWeight < 0 || modelWeight > 1) {
                 throw new IllegalArgumentException("modelWeight must be between 0 and 1, got " + modelWeight);
             }
+            if (modelFloor < 0 || modelFloor > 1) {
+                throw new IllegalArgumentException("modelFloor must be between 0 and 1, got " + modelFloor);
+            }
+        }
+
+        /** No floor under the flag models' likelihood. */
+        public Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
+                          double modelWeight, Map<SensitiveFlag, Double> keywordFloor) {
+            this(standard, perFlag, surfaceWeight, modelWeight, keywordFloor, 0);
         }
 
         /** Similarity alone, no model; keywords always stand. */
@@ -92,21 +103,28 @@ public final class SemanticFlags {
 
     /**
      * The flags a post earned; per flag, the score compared with its threshold, the similarity to the nearest example
-     * and to the nearest counter-example (-1 without any); and how close it came in meaning alone to any example, for
-     * the auto-reply safety margin.
+     * and to the nearest counter-example (-1 without any), and the flag model's likelihood (none without a model, or
+     * when a person's lesson the models have not learned yet decides); and how close it came in meaning alone to any
+     * example, for the auto-reply safety margin.
      */
     public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> score,
                           Map<SensitiveFlag, Double> similarity, Map<SensitiveFlag, Double> counterSimilarity,
-                          double closestMeaning) {
+                          Map<SensitiveFlag, Double> likelihood, double closestMeaning) {
         public Reading {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
             score = Map.copyOf(score);
             similarity = Map.copyOf(similarity);
             counterSimilarity = Map.copyOf(counterSimilarity);
+            likelihood = Map.copyOf(likelihood);
         }
 
         static Reading nothing() {
-            return new Reading(Set.of(), Map.of(), Map.of(), Map.of(), 0);
+            return new Reading(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+        }
+
+        /** Whether the flag's model gives the post at least {@code floor}; true without a model or a floor. */
+        public boolean modelAgrees(SensitiveFlag flag, double floor) {
+            return floor <= 0 || likelihood.getOrDefault(flag, 1.0) >= floor;
         }
 
         /** Whether a counter-example came closer to the post than the flag's nearest example: that vetoes the flag. */
@@ -332,12 +350,16 @@ public final class SemanticFlags {
         }
         Map<SensitiveFlag, Double> nearest = byFlag(nearestByFlag);
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
-        Map<SensitiveFlag, Double> scores = scores(current, nearest, nearestRowByFlag, vector, text);
+        Map<SensitiveFlag, Double> likelihoods = new EnumMap<>(SensitiveFlag.class);
+        Map<SensitiveFlag, Double> scores = scores(current, nearest, nearestRowByFlag, vector, text, likelihoods);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
         scores.forEach((flag, score) -> {
-            if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)) flags.add(flag);
+            if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)
+                    && likelihoods.getOrDefault(flag, 1.0) >= thresholds.modelFloor()) {
+                flags.add(flag);
+            }
         });
-        return new Reading(flags, scores, nearest, nearestCounter, closestMeaning);
+        return new Reading(flags, scores, nearest, nearestCounter, likelihoods, closestMeaning);
     }
 
     private static boolean counterCloser(Map<SensitiveFlag, Double> nearest, Map<SensitiveFlag, Double> nearestCounter,
@@ -349,21 +371,25 @@ public final class SemanticFlags {
     /**
      * Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model.
      * When the nearest example is a lesson the models have not learned yet, its similarity alone counts if higher:
-     * a person's lesson counts at once, not after the next training.
+     * a person's lesson counts at once, not after the next training. Each model's likelihood goes into
+     * {@code likelihoods}, except where such a lesson decides.
      */
     private Map<SensitiveFlag, Double> scores(Snapshot current, Map<SensitiveFlag, Double> nearest, Row[] nearestRows,
-                                              float[] vector, String text) {
+                                              float[] vector, String text, Map<SensitiveFlag, Double> likelihoods) {
         if (current.models().isEmpty()) return nearest;
         double weight = thresholds.modelWeight();
         WordPieceRegression.Pieces pieces = WordPieceRegression.pieces(text);
         Map<SensitiveFlag, Double> scores = new EnumMap<>(SensitiveFlag.class);
         nearest.forEach((flag, similarity) -> {
             WordPieceRegression model = current.models().get(flag);
-            double score = model == null ? similarity
-                    : (1 - weight) * similarity + weight * model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED];
+            double likelihood = model == null ? Double.NaN
+                    : model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED];
+            double score = model == null ? similarity : (1 - weight) * similarity + weight * likelihood;
             Row nearestRow = nearestRows[flag.ordinal()];
             if (nearestRow != null && nearestRow.learned() && !learnedByModels(current, nearestRow)) {
                 score = Math.max(score, similarity);
+            } else if (model != null) {
+                likelihoods.put(flag, likelihood);
             }
             scores.put(flag, score);
         });

@@ -147,6 +147,26 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void a_model_floor_keeps_off_a_flag_only_its_word_pieces_came_near() {
+        String waiting = "account locked for weeks and i cannot sleep tonight";
+        String despair = "hopeless, what do i do now";
+        Map<SensitiveFlag, SemanticFlags.Examples> hopeless = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        SemanticFlags noFloor = new SemanticFlags(embedder, hopeless,
+                new SemanticFlags.Thresholds(0.3, Map.of(), 0, 0.5, Map.of()), ordinary(ORDINARY));
+        double waitingLikelihood = noFloor.read(waiting).likelihood().get(SensitiveFlag.SELF_HARM);
+        double despairLikelihood = noFloor.read(despair).likelihood().get(SensitiveFlag.SELF_HARM);
+        assertTrue(waitingLikelihood < despairLikelihood, waitingLikelihood + " vs " + despairLikelihood);
+        double floor = (waitingLikelihood + despairLikelihood) / 2;
+        SemanticFlags floored = new SemanticFlags(embedder, hopeless,
+                new SemanticFlags.Thresholds(0.3, Map.of(), 0, 0.5, Map.of(), floor), ordinary(ORDINARY));
+
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), noFloor.read(waiting).flags(), "near the examples by its words");
+        assertEquals(Set.of(), floored.read(waiting).flags(), "the model gives it less than the floor");
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), floored.read(despair).flags(), "the model agrees: it stands");
+        assertTrue(floored.read(waiting).modelAgrees(SensitiveFlag.LEGAL_THREAT, floor), "no model for it: no floor");
+    }
+
+    @Test
     void a_flag_model_finds_what_the_examples_share_where_no_single_example_is_near() {
         Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
         String post = "hopeless, what do i do now";
@@ -191,7 +211,7 @@ class SemanticFlagsTest {
                 0.5, Map.of()), ordinary(ORDINARY));
         SemanticFlags.Reading far = floored.read("the printer ink is out again");
         SemanticFlags.Reading scored = new SemanticFlags.Reading(Set.of(), Map.of(SensitiveFlag.FRAUD, 0.2), Map.of(),
-                Map.of(), 0);
+                Map.of(), Map.of(), 0);
 
         assertFalse(floored.keywordStands(scored, SensitiveFlag.FRAUD), "scored below its floor: overruled");
         assertTrue(SemanticFlags.keywordStands(scored, SensitiveFlag.FRAUD, 0.15), "at or above a floor: it stands");

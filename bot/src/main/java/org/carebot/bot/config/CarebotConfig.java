@@ -142,8 +142,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Integer embeddingCache,
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
                                Double sensitiveSurfaceWeight, Double sensitiveModelWeight,
-                               Map<SensitiveFlag, Double> sensitiveKeywordFloorByFlag, Integer warmUpPasses,
-                               EmbeddingModel embeddingModel) {
+                               Map<SensitiveFlag, Double> sensitiveKeywordFloorByFlag, Double sensitiveModelFloor,
+                               Integer warmUpPasses, EmbeddingModel embeddingModel) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
 
@@ -177,12 +177,13 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             sensitiveModelWeight = sensitiveModelWeight == null ? 0.0 : sensitiveModelWeight;
             sensitiveKeywordFloorByFlag = sensitiveKeywordFloorByFlag == null ? Map.of()
                     : Map.copyOf(sensitiveKeywordFloorByFlag);
+            sensitiveModelFloor = sensitiveModelFloor == null ? 0.0 : sensitiveModelFloor;
             warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
         }
 
         public static TriageTuning defaults() {
             return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
         }
     }
 

@@ -250,6 +250,12 @@ final class ConfigValidator {
         if (triage.sensitiveModelWeight() < 0 || triage.sensitiveModelWeight() > 1) {
             problem("triage.sensitive_model_weight", "must be within 0..1");
         }
+        if (triage.sensitiveModelFloor() < 0 || triage.sensitiveModelFloor() > 1) {
+            problem("triage.sensitive_model_floor", "must be within 0..1");
+        } else if (triage.sensitiveModelFloor() > 0 && triage.sensitiveModelWeight() == 0) {
+            problem("triage.sensitive_model_floor", "needs triage.sensitive_model_weight above 0: without flag models "
+                    + "there is no likelihood to stand on");
+        }
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
         if (triage.embeddingModel() != null) {
             checkReadableFile("triage.embedding_model.onnx", triage.embeddingModel().onnx());

@@ -182,7 +182,8 @@ public final class TriageKit implements AutoCloseable {
     /** The scores sensitive flags must reach, and how they are made, as configured. */
     public static SemanticFlags.Thresholds flagThresholds(CarebotConfig.TriageTuning tuning) {
         return new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
-                tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight(), tuning.sensitiveKeywordFloorByFlag());
+                tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight(), tuning.sensitiveKeywordFloorByFlag(),
+                tuning.sensitiveModelFloor());
     }
 
     /** Each flag's example posts with its counter-examples and lookalikes, as written in config. */

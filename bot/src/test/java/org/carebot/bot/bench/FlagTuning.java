@@ -40,6 +40,7 @@ public final class FlagTuning {
 
     public static void main(String[] args) throws Exception {
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
+        configuredModelFloor = config.triage().sensitiveModelFloor();
         TriageKit kit = TriageKit.build(config);
         TextEmbedder embedder = kit.embedder().orElseThrow();
         CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(TriageSetup.rules(config), kit.personalData(),
@@ -94,6 +95,21 @@ public final class FlagTuning {
                 double[] heldOut = precisionRecall(holdout, flag, threshold, keywordFloor);
                 System.out.printf(Locale.ROOT, "%-15s %9.3f  P %.2f R %.2f / P %.2f R %.2f%n", flag.key(), threshold,
                         tuning[0], tuning[1], heldOut[0], heldOut[1]);
+            }
+            System.out.println("Model floors (a flag raised by its score alone needs its model's likelihood at this or "
+                    + "more), at the configured thresholds: tuning half P, R / held-out P, R");
+            for (SensitiveFlag flag : SensitiveFlag.values()) {
+                if (flag == SensitiveFlag.PERSONAL_DATA) continue;
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-15s", flag.key()));
+                for (double modelFloor : new double[]{0, 0.02, 0.05, 0.10, 0.15}) {
+                    double threshold = configured.forFlag(flag);
+                    double keywordFloor = configured.keywordFloor().getOrDefault(flag, 0.0);
+                    double[] tuning = precisionRecall(tune, flag, threshold, keywordFloor, modelFloor);
+                    double[] heldOut = precisionRecall(holdout, flag, threshold, keywordFloor, modelFloor);
+                    line.append(String.format(Locale.ROOT, "  %.2f: %.2f, %.2f / %.2f, %.2f", modelFloor, tuning[0],
+                            tuning[1], heldOut[0], heldOut[1]));
+                }
+                System.out.println(line);
             }
             System.out.println("Keyword floors (a keyword counts only at this score or more), each with its threshold "
                     + "re-picked at precision 0.80: tuning half F1 / held-out P, R");
@@ -157,9 +173,19 @@ public final class FlagTuning {
                 keywords[1], picked.tuning()[0], picked.tuning()[1], picked.heldOut()[0], picked.heldOut()[1]);
     }
 
-    /** Precision and recall of "a keyword at a score of {@code keywordFloor} or more, or a score of {@code threshold}". */
+    /**
+     * Precision and recall of "a keyword at a score of {@code keywordFloor} or more, or a score of {@code threshold}
+     * with the flag's model at {@code modelFloor} or more" (the configured floor unless a sweep sets another).
+     */
     private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold,
                                             double keywordFloor) {
+        return precisionRecall(items, flag, threshold, keywordFloor, configuredModelFloor);
+    }
+
+    private static double configuredModelFloor;
+
+    private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold,
+                                            double keywordFloor, double modelFloor) {
         int truePositive = 0;
         int falsePositive = 0;
         int falseNegative = 0;
@@ -168,7 +194,8 @@ public final class FlagTuning {
             double score = item.reading().score().getOrDefault(flag, 0.0);
             boolean keywordStands = item.byKeyword().contains(flag)
                     && SemanticFlags.keywordStands(item.reading(), flag, keywordFloor);
-            boolean got = keywordStands || (score >= threshold && !item.reading().counterCloser(flag));
+            boolean got = keywordStands || (score >= threshold && !item.reading().counterCloser(flag)
+                    && item.reading().modelAgrees(flag, modelFloor));
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
             if (want && !got) falseNegative++;

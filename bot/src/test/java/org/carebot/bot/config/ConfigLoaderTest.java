@@ -138,6 +138,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_model_floor_needs_flag_models_and_a_likelihood_between_0_and_1() throws Exception {
+        assertEquals(0.05, new ConfigLoader(Map.of()).parse("carebot.yml", shipped()).triage().sensitiveModelFloor());
+        ConfigException range = failure(shipped().replace("sensitive_model_floor: 0.05", "sensitive_model_floor: 1.5"));
+        assertTrue(range.getMessage().contains("triage.sensitive_model_floor: must be within 0..1"), range.getMessage());
+        ConfigException noModels = failure(shipped().replace("sensitive_model_weight: 0.5", "sensitive_model_weight: 0")
+                .replace("  sensitive_keyword_floor_by_flag: {fraud: 0.15, misinformation: 0.25}\n", ""));
+        assertTrue(noModels.getMessage().contains("triage.sensitive_model_floor: needs triage.sensitive_model_weight"),
+                noModels.getMessage());
+    }
+
+    @Test
     void only_known_intents_that_open_cases_can_storm() throws Exception {
         String listed = "intents: [outage_report, billing_issue, bug_report, account_access, pr_risk, abuse_report]";
         CarebotConfig config = new ConfigLoader(Map.of()).parse("carebot.yml", shipped());
