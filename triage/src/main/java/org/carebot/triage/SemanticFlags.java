@@ -104,8 +104,8 @@ public final class SemanticFlags {
     /**
      * The flags a post earned; per flag, the score compared with its threshold, the similarity to the nearest example
      * and to the nearest counter-example (-1 without any), and the flag model's likelihood (none without a model, or
-     * when a person's lesson the models have not learned yet decides); and how close it came in meaning alone to any
-     * example, for the auto-reply safety margin.
+     * when the nearest example is a person's lesson: what a person taught counts as taught); and how close it came in
+     * meaning alone to any example, for the auto-reply safety margin.
      */
     public record Reading(Set<SensitiveFlag> flags, Map<SensitiveFlag, Double> score,
                           Map<SensitiveFlag, Double> similarity, Map<SensitiveFlag, Double> counterSimilarity,
@@ -122,7 +122,10 @@ public final class SemanticFlags {
             return new Reading(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
         }
 
-        /** Whether the flag's model gives the post at least {@code floor}; true without a model or a floor. */
+        /**
+         * Whether the flag's model gives the post at least {@code floor}; true without a floor, without a model, or
+         * when the post's nearest example is a person's lesson.
+         */
         public boolean modelAgrees(SensitiveFlag flag, double floor) {
             return floor <= 0 || likelihood.getOrDefault(flag, 1.0) >= floor;
         }
@@ -352,10 +355,11 @@ public final class SemanticFlags {
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
         Map<SensitiveFlag, Double> likelihoods = new EnumMap<>(SensitiveFlag.class);
         Map<SensitiveFlag, Double> scores = scores(current, nearest, nearestRowByFlag, vector, text, likelihoods);
+        Reading scored = new Reading(Set.of(), scores, nearest, nearestCounter, likelihoods, closestMeaning);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
         scores.forEach((flag, score) -> {
-            if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)
-                    && likelihoods.getOrDefault(flag, 1.0) >= thresholds.modelFloor()) {
+            if (score >= thresholds.forFlag(flag) && !scored.counterCloser(flag)
+                    && scored.modelAgrees(flag, thresholds.modelFloor())) {
                 flags.add(flag);
             }
         });
@@ -372,7 +376,7 @@ public final class SemanticFlags {
      * Per flag, the nearest example's similarity blended with the flag model's likelihood, where there is a model.
      * When the nearest example is a lesson the models have not learned yet, its similarity alone counts if higher:
      * a person's lesson counts at once, not after the next training. Each model's likelihood goes into
-     * {@code likelihoods}, except where such a lesson decides.
+     * {@code likelihoods}, except where the nearest example is a person's lesson, learned by the models or not.
      */
     private Map<SensitiveFlag, Double> scores(Snapshot current, Map<SensitiveFlag, Double> nearest, Row[] nearestRows,
                                               float[] vector, String text, Map<SensitiveFlag, Double> likelihoods) {
@@ -386,11 +390,9 @@ public final class SemanticFlags {
                     : model.probabilities(vector, pieces, NO_EXTRA_FEATURES)[FLAGGED];
             double score = model == null ? similarity : (1 - weight) * similarity + weight * likelihood;
             Row nearestRow = nearestRows[flag.ordinal()];
-            if (nearestRow != null && nearestRow.learned() && !learnedByModels(current, nearestRow)) {
-                score = Math.max(score, similarity);
-            } else if (model != null) {
-                likelihoods.put(flag, likelihood);
-            }
+            boolean lesson = nearestRow != null && nearestRow.learned();
+            if (lesson && !learnedByModels(current, nearestRow)) score = Math.max(score, similarity);
+            if (!lesson && model != null) likelihoods.put(flag, likelihood);
             scores.put(flag, score);
         });
         return scores;

@@ -164,6 +164,10 @@ class SemanticFlagsTest {
         assertEquals(Set.of(), floored.read(waiting).flags(), "the model gives it less than the floor");
         assertEquals(Set.of(SensitiveFlag.SELF_HARM), floored.read(despair).flags(), "the model agrees: it stands");
         assertTrue(floored.read(waiting).modelAgrees(SensitiveFlag.LEGAL_THREAT, floor), "no model for it: no floor");
+
+        floored.learn(waiting, SensitiveFlag.SELF_HARM, true);
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), floored.read(waiting).flags(),
+                "a person said it is self-harm: their lesson is not held to the model's floor");
     }
 
     @Test

@@ -79,12 +79,9 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
     /**
      * A storm: a cluster with at least {@code minimum} posts within {@code window}, or an intent with at least
      * {@code minimum} posts in the window and {@code factor} times its rate over {@code baseline}. One alert per intent
-     * per {@code cooldown}, to the escalation targets in {@code alert}.
-     */
-    /**
-     * When a surge opens an incident: a cluster, or an intent beyond {@code factor} times its usual rate, reaching
-     * {@code minimum} posts in {@code window}. Only the listed {@code intents} storm (empty: every intent), so that a
-     * wave of feature requests or thanks does not page engineering and comms.
+     * per {@code cooldown}, to the escalation targets in {@code alert}. Only the listed {@code intents} storm (empty:
+     * every intent), so that a wave of feature requests or thanks does not page engineering and comms; {@code other}
+     * in the list lets clusters of posts triage could not place storm.
      */
     public record StormTuning(Duration window, Duration baseline, Double factor, Integer minimum, Duration cooldown,
                               List<String> alert, List<String> intents) {

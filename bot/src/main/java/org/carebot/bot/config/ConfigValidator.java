@@ -318,7 +318,7 @@ final class ConfigValidator {
         List<String> intentNames = config.intentNames();
         for (int i = 0; i < storms.intents().size(); i++) {
             String intent = storms.intents().get(i);
-            if (!intentNames.contains(intent)) {
+            if (!intentNames.contains(intent) && !intent.equals(Triage.OTHER)) {
                 problem("storms.intents[" + i + "]", "unknown intent '" + intent + "'");
             } else if (intent.equals(config.spam().intent())) {
                 problem("storms.intents[" + i + "]", "'" + intent + "' is suppressed, never a case: it cannot storm");

@@ -6,14 +6,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.carebot.triage.TextEmbedder;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -21,11 +17,13 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,43 +31,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A sentence-embedding model run in process by ONNX Runtime through LangChain4j's BERT encoder, with one intra-op
+ * A sentence-embedding model run in process by ONNX Runtime, with one intra-op
  * thread: callers bring the parallelism (two triage workers), which measured faster here than ONNX spinning every
  * core on each call. By default LangChain4j's bundled all-MiniLM-L6-v2 (quantized, 384 dimensions, English); an
  * operator may point config at another BERT-style model's ONNX and tokenizer files, such as a multilingual one.
  * A list of texts (the config examples at start-up, relearned labels) is spread over one thread per core; a single
  * text is embedded on the caller's thread.
  * <p>
- * A text is tokenized once and run through the model here, with LangChain4j's arithmetic for pooling and length, so the
- * vectors are the same to the bit: LangChain4j's encoder tokenizes each text three times (to split long texts, then to
- * rebuild and check the text it encodes), which cost about 8% of the model's time a post on this machine. A text
- * longer than the model reads at once still goes through LangChain4j, which splits it and averages the parts.
+ * A text is tokenized once and run through the model here, pooled and scaled with LangChain4j's arithmetic, so the
+ * vectors are the same to the bit as its BERT encoder's (a test compares them): that encoder tokenizes each text three
+ * times (to split long texts, then to rebuild and check the text it encodes), which cost about 8% of the model's time
+ * a post on this machine. The tokenizer truncates as its {@code tokenizer.json} says (the bundled one at 128 word
+ * pieces, as LangChain4j's encoder did too; the tokenizer library caps any at 512), so no text needs splitting.
  */
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     private static final String BUNDLED_MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String BUNDLED_TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    /** Word pieces a BERT model reads at once, [CLS] and [SEP] included; LangChain4j splits longer texts. */
-    private static final int MAX_TOKENS = 512;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final Set<String> inputs;
     private final HuggingFaceTokenizer tokenizer;
     private final PoolingMode pooling;
-    private final AbstractInProcessEmbeddingModel longTexts;
     private final String name;
+    private final int dimensions;
 
     private OnnxEmbedder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-                         PoolingMode pooling, AbstractInProcessEmbeddingModel longTexts, String name)
-            throws OrtException {
+                         PoolingMode pooling, String name) throws OrtException {
         this.environment = environment;
         this.session = session;
         this.inputs = session.getInputNames();
         this.tokenizer = tokenizer;
         this.pooling = pooling;
-        this.longTexts = longTexts;
         this.name = name;
+        this.dimensions = run(tokenizer.encode("dimensions", true, false)).length;
     }
 
     private static OnnxEmbedder bundled;
@@ -119,19 +115,9 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
-            byte[] tokenizerJson = tokenizer.readAllBytes();
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session,
-                    new ByteArrayInputStream(tokenizerJson), pooling);
-            AbstractInProcessEmbeddingModel longTexts = new AbstractInProcessEmbeddingModel(LIST_EMBEDDING) {
-                @Override
-                protected OnnxBertBiEncoder model() {
-                    return encoder;
-                }
-            };
             // The options LangChain4j's encoder uses, so both read a text into the same word pieces.
-            HuggingFaceTokenizer pieces = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
-                    Map.of("padding", "false"));
-            return new OnnxEmbedder(environment, session, pieces, pooling, longTexts, name);
+            HuggingFaceTokenizer pieces = HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
+            return new OnnxEmbedder(environment, session, pieces, pooling, name);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + name + ": " + e.getMessage(), e);
         }
@@ -150,23 +136,37 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     /**
      * The texts' embeddings, in order. A text with nothing for the model to read (only spaces, invisible format
-     * characters such as a zero-width space, or lone accents) embeds as the zero vector: like nothing else, so it
-     * joins no case by meaning and its intent is left to a person. The model itself refuses such a text.
+     * characters such as a zero-width space, lone accents, or private-use characters the tokenizer drops) embeds as
+     * the zero vector: like nothing else, so it joins no case by meaning and its intent is left to a person.
      */
     @Override
     public List<float[]> embedAll(List<String> texts) {
         if (texts.size() == 1) return List.of(embedOne(texts.get(0)));
         List<CompletableFuture<float[]>> vectors = new ArrayList<>(texts.size());
         for (String text : texts) vectors.add(CompletableFuture.supplyAsync(() -> embedOne(text), LIST_EMBEDDING));
-        return vectors.stream().map(CompletableFuture::join).toList();
+        try {
+            return vectors.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            // The same failure as for one text alone, not wrapped by the thread it ran on.
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     private float[] embedOne(String text) {
-        if (!readable(text)) return new float[longTexts.dimension()];
+        if (!readable(text)) return new float[dimensions];
         Encoding encoding = tokenizer.encode(text, true, false);
-        if (encoding.getIds().length > MAX_TOKENS) {
-            return longTexts.embed(TextSegment.from(text)).content().vector();
+        // Only [CLS] and [SEP]: the tokenizer kept nothing of the text (private-use characters, for one).
+        if (Arrays.stream(encoding.getSpecialTokenMask()).allMatch(special -> special == 1)) return new float[dimensions];
+        try {
+            return run(encoding);
+        } catch (OrtException e) {
+            throw new IllegalStateException("the embedding model failed on a text of " + encoding.getIds().length
+                    + " word pieces: " + e.getMessage(), e);
         }
+    }
+
+    private float[] run(Encoding encoding) throws OrtException {
         long[] shape = {1, encoding.getIds().length};
         try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getIds()), shape);
              OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
@@ -180,9 +180,6 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
                 long[] dims = tokens.getInfo().getShape();
                 return unitLength(pool(tokens.getFloatBuffer(), (int) dims[1], (int) dims[2]));
             }
-        } catch (OrtException e) {
-            throw new IllegalStateException("the embedding model failed on a text of " + shape[1] + " word pieces: "
-                    + e.getMessage(), e);
         }
     }
 
@@ -226,6 +223,7 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     @Override
     public void close() {
+        tokenizer.close();
         try {
             session.close();
         } catch (OrtException e) {

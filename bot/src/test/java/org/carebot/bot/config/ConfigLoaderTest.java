@@ -150,10 +150,11 @@ class ConfigLoaderTest {
 
     @Test
     void only_known_intents_that_open_cases_can_storm() throws Exception {
-        String listed = "intents: [outage_report, billing_issue, bug_report, account_access, pr_risk, abuse_report]";
+        String listed = "intents: [outage_report, billing_issue, bug_report, account_access, pr_risk, abuse_report, other]";
         CarebotConfig config = new ConfigLoader(Map.of()).parse("carebot.yml", shipped());
         assertTrue(config.storms().storms("outage_report"));
         assertFalse(config.storms().storms("feature_request"), "a wave of feature requests pages nobody");
+        assertTrue(config.storms().storms("other"), "a cluster of posts triage could not place still storms");
         CarebotConfig everyIntent = new ConfigLoader(Map.of()).parse("carebot.yml", shipped().replace(listed, ""));
         assertTrue(everyIntent.storms().storms("feature_request"), "without the list, every intent storms");
 
