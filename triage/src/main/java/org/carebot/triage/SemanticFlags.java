@@ -127,7 +127,7 @@ public final class SemanticFlags {
          * when the post's nearest example is a person's lesson.
          */
         public boolean modelAgrees(SensitiveFlag flag, double floor) {
-            return floor <= 0 || likelihood.getOrDefault(flag, 1.0) >= floor;
+            return SemanticFlags.modelAgrees(likelihood, flag, floor);
         }
 
         /** Whether a counter-example came closer to the post than the flag's nearest example: that vetoes the flag. */
@@ -355,15 +355,18 @@ public final class SemanticFlags {
         Map<SensitiveFlag, Double> nearestCounter = byFlag(nearestCounterByFlag);
         Map<SensitiveFlag, Double> likelihoods = new EnumMap<>(SensitiveFlag.class);
         Map<SensitiveFlag, Double> scores = scores(current, nearest, nearestRowByFlag, vector, text, likelihoods);
-        Reading scored = new Reading(Set.of(), scores, nearest, nearestCounter, likelihoods, closestMeaning);
         Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
         scores.forEach((flag, score) -> {
-            if (score >= thresholds.forFlag(flag) && !scored.counterCloser(flag)
-                    && scored.modelAgrees(flag, thresholds.modelFloor())) {
+            if (score >= thresholds.forFlag(flag) && !counterCloser(nearest, nearestCounter, flag)
+                    && modelAgrees(likelihoods, flag, thresholds.modelFloor())) {
                 flags.add(flag);
             }
         });
         return new Reading(flags, scores, nearest, nearestCounter, likelihoods, closestMeaning);
+    }
+
+    private static boolean modelAgrees(Map<SensitiveFlag, Double> likelihoods, SensitiveFlag flag, double floor) {
+        return floor <= 0 || likelihoods.getOrDefault(flag, 1.0) >= floor;
     }
 
     private static boolean counterCloser(Map<SensitiveFlag, Double> nearest, Map<SensitiveFlag, Double> nearestCounter,
