@@ -29,6 +29,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final PhishingLinks phishingLinks;
     private final Impostors impostors;
     private final Map<SensitiveFlag, TextMatch> sensitiveKeywords = new LinkedHashMap<>();
+    private final Map<SensitiveFlag, TextMatch> unmistakableKeywords = new LinkedHashMap<>();
     private final PersonalData personalData;
     private final LanguageGuess languages;
 
@@ -62,6 +63,7 @@ public final class CarebotTriageEngine implements TriageEngine {
                 rules.spam().officialHandles());
         this.impostors = new Impostors(rules.spam().brandTokens(), rules.spam().officialHandles());
         rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
+        rules.unmistakableKeywords().forEach((flag, words) -> unmistakableKeywords.put(flag, TextMatch.of(words)));
         this.personalData = personalData;
         this.languages = languages;
     }
@@ -73,7 +75,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         String language = languages.detect(post.text());
         Set<SensitiveFlag> found = sensitiveFlags(post.text(), folded);
         SemanticFlags.Reading meaning = semanticFlags.read(post.text());
-        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        Set<SensitiveFlag> flags = keywordFlags(unmistakableKeywords, folded);
         for (SensitiveFlag flag : found) if (semanticFlags.keywordStands(meaning, flag)) flags.add(flag);
         flags.addAll(meaning.flags());
         // A keyword the flag's model overruled raises no flag, but a person still approves any reply.
@@ -208,9 +210,14 @@ public final class CarebotTriageEngine implements TriageEngine {
     }
 
     private Set<SensitiveFlag> sensitiveFlags(String text, String folded) {
-        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        Set<SensitiveFlag> flags = keywordFlags(sensitiveKeywords, folded);
         if (!personalData.find(text).isEmpty()) flags.add(SensitiveFlag.PERSONAL_DATA);
-        sensitiveKeywords.forEach((flag, match) -> {
+        return flags;
+    }
+
+    private static Set<SensitiveFlag> keywordFlags(Map<SensitiveFlag, TextMatch> keywords, String folded) {
+        Set<SensitiveFlag> flags = EnumSet.noneOf(SensitiveFlag.class);
+        keywords.forEach((flag, match) -> {
             if (!match.findIn(folded).isEmpty()) flags.add(flag);
         });
         return flags;

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param humanOnlyIntents  intents whose replies always need a person's approval
  * @param autoReply         which posts may be answered without a person: an allowlist, so what triage misses stays
  *                          with people
+ * @param unmistakableKeywords per flag, phrases that raise it whatever its keyword floor: "acme is a scam" accuses,
+ *                          where "scam" alone is as often a question about a phishing mail
  */
 public record TriageRules(List<IntentRule> intents, String spamIntent, double minConfidence, SpamRules spam,
                           Map<SensitiveFlag, List<String>> sensitiveKeywords, PriorityWeights priority,
                           List<String> languages, Set<String> vipAuthors, Set<String> humanOnlyIntents,
-                          AutoReply autoReply) {
+                          AutoReply autoReply, Map<SensitiveFlag, List<String>> unmistakableKeywords) {
 
     public TriageRules {
         intents = List.copyOf(intents);
@@ -35,6 +37,23 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
         vipAuthors = Set.copyOf(vipAuthors);
         humanOnlyIntents = Set.copyOf(humanOnlyIntents);
         autoReply = autoReply == null ? AutoReply.never() : autoReply;
+        unmistakableKeywords = unmistakableKeywords == null ? Map.of() : Map.copyOf(unmistakableKeywords);
+    }
+
+    /** The same rules with other sensitive keywords: for benchmarks that weigh keywords apart. */
+    public TriageRules withKeywords(Map<SensitiveFlag, List<String>> sensitive,
+                                    Map<SensitiveFlag, List<String>> unmistakable) {
+        return new TriageRules(intents, spamIntent, minConfidence, spam, sensitive, priority, languages, vipAuthors,
+                humanOnlyIntents, autoReply, unmistakable);
+    }
+
+    /** Without unmistakable keywords: every flag's keywords are read one way. */
+    public TriageRules(List<IntentRule> intents, String spamIntent, double minConfidence, SpamRules spam,
+                       Map<SensitiveFlag, List<String>> sensitiveKeywords, PriorityWeights priority,
+                       List<String> languages, Set<String> vipAuthors, Set<String> humanOnlyIntents,
+                       AutoReply autoReply) {
+        this(intents, spamIntent, minConfidence, spam, sensitiveKeywords, priority, languages, vipAuthors,
+                humanOnlyIntents, autoReply, Map.of());
     }
 
     /**

@@ -250,6 +250,29 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void an_unmistakable_phrase_stands_where_the_floor_overrules_a_plain_keyword() {
+        Map<SensitiveFlag, SemanticFlags.Examples> accusations = SemanticFlags.Examples.of(Map.of(SensitiveFlag.FRAUD,
+                List.of("you charged my card twice, this is fraud", "fraud, they took money after i cancelled",
+                        "stole my money with a fake trial, pure fraud")));
+        // A floor out of any score's reach: every plain fraud keyword is overruled.
+        SemanticFlags floored = new SemanticFlags(embedder, accusations, new SemanticFlags.Thresholds(0.99, Map.of(), 0,
+                0.5, Map.of(SensitiveFlag.FRAUD, 0.99)), ordinary(ORDINARY));
+        TriageRules base = TriageFixtures.rules();
+        TriageRules withPhrases = base.withKeywords(base.sensitiveKeywords(),
+                Map.of(SensitiveFlag.FRAUD, List.of("acme is a fraud")));
+        CarebotTriageEngine engine = new CarebotTriageEngine(withPhrases, TriageFixtures.personalData(),
+                TriageFixtures.languages(), new KeywordIntentClassifier(withPhrases), floored);
+
+        Triage plain = engine.triage(Post.ofText("x", "1", "is this text about a refund fraud or real?"));
+        Triage accusation = engine.triage(Post.ofText("x", "2", "honestly Acme is a fraud, cancelled and still billed"));
+
+        assertEquals(Set.of(), plain.sensitive(), "a plain keyword below the floor is overruled");
+        assertTrue(plain.humanOnly(), "and a person still approves any reply");
+        assertEquals(Set.of(SensitiveFlag.FRAUD), accusation.sensitive(), "the phrase accuses: no floor applies");
+        assertTrue(accusation.humanOnly());
+    }
+
+    @Test
     void a_lesson_counts_at_once_even_where_only_a_retrained_model_would_reach_the_threshold() {
         Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
         // 0.9 is out of the similarity's reach in a half-and-half blend until the model has learned the lesson.

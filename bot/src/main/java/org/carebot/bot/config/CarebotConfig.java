@@ -25,7 +25,8 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                             Map<SensitiveFlag, List<String>> sensitiveExamples,
                             Map<SensitiveFlag, List<String>> sensitiveCounterExamples,
                             Map<SensitiveFlag, List<String>> sensitiveLookalikes, StormTuning storms,
-                            ToneConfig tone, DigestConfig digest) {
+                            ToneConfig tone, DigestConfig digest,
+                            Map<SensitiveFlag, List<String>> sensitiveUnmistakable) {
 
     /** The word in a permission list that means "anyone in the channel where the case's card is". */
     public static final String CHANNEL_MEMBERS = "channel";
@@ -37,6 +38,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                 : List.copyOf(nationalIdRegions);
         intents = listOrEmpty(intents);
         sensitive = sensitive == null ? Map.of() : Map.copyOf(sensitive);
+        sensitiveUnmistakable = sensitiveUnmistakable == null ? Map.of() : Map.copyOf(sensitiveUnmistakable);
         queues = listOrEmpty(queues);
         escalationTargets = listOrEmpty(escalationTargets);
         roles = roles == null ? Map.of() : Map.copyOf(roles);

@@ -342,6 +342,11 @@ final class ConfigValidator {
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
                         "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
+        config.sensitiveUnmistakable().forEach((flag, keywords) -> {
+            if (keywords.stream().anyMatch(ConfigValidator::blank)) {
+                problem("sensitive_unmistakable." + flag.key(), "has an empty keyword: it would match nothing");
+            }
+        });
         config.sensitiveLookalikes().keySet().stream()
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_lookalikes." + flag.key(),

@@ -12,6 +12,7 @@ import org.carebot.triage.Post;
 import org.carebot.triage.SemanticFlags;
 import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.TextEmbedder;
+import org.carebot.triage.TriageRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import java.util.Set;
  */
 public final class FlagTuning {
 
-    private record Scored(Set<String> expected, Set<SensitiveFlag> byKeyword, SemanticFlags.Reading reading) {
+    private record Scored(Set<String> expected, Set<SensitiveFlag> byKeyword, Set<SensitiveFlag> byUnmistakable,
+                          SemanticFlags.Reading reading) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,7 +45,11 @@ public final class FlagTuning {
         configuredModelFloor = config.triage().sensitiveModelFloor();
         TriageKit kit = TriageKit.build(config);
         TextEmbedder embedder = kit.embedder().orElseThrow();
-        CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(TriageSetup.rules(config), kit.personalData(),
+        TriageRules rules = TriageSetup.rules(config);
+        CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(rules.withKeywords(rules.sensitiveKeywords(), Map.of()),
+                kit.personalData(), new LanguageGuess(config.languages()));
+        CarebotTriageEngine unmistakableOnly = new CarebotTriageEngine(
+                rules.withKeywords(Map.of(), rules.unmistakableKeywords()), kit.personalData(),
                 new LanguageGuess(config.languages()));
         List<JsonNode> all = QualityReport.devset();
         double[] surfaceWeights = weights(args, 0, config.triage().sensitiveSurfaceWeight());
@@ -60,8 +66,9 @@ public final class FlagTuning {
                 String text = item.get("text").asText();
                 Set<String> expected = new java.util.HashSet<>();
                 item.get("flags").forEach(f -> expected.add(f.asText()));
-                Scored scored = new Scored(expected, keywordsOnly.triage(Post.ofText("x", "t" + i, text)).sensitive(),
-                        resemblance.read(text));
+                Post post = Post.ofText("x", "t" + i, text);
+                Scored scored = new Scored(expected, keywordsOnly.triage(post).sensitive(),
+                        unmistakableOnly.triage(post).sensitive(), resemblance.read(text));
                 (i % 2 == 0 ? tune : holdout).add(scored);
             }
             System.out.printf(Locale.ROOT, "%nSurface weight %.2f, model weight %.2f (counter-examples: %d)%n",
@@ -194,7 +201,7 @@ public final class FlagTuning {
             double score = item.reading().score().getOrDefault(flag, 0.0);
             boolean keywordStands = item.byKeyword().contains(flag)
                     && SemanticFlags.keywordStands(item.reading(), flag, keywordFloor);
-            boolean got = keywordStands || (score >= threshold && !item.reading().counterCloser(flag)
+            boolean got = item.byUnmistakable().contains(flag) || keywordStands || (score >= threshold && !item.reading().counterCloser(flag)
                     && item.reading().modelAgrees(flag, modelFloor));
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
