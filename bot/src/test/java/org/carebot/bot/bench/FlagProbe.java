@@ -17,21 +17,27 @@ import java.util.Map;
 /**
  * Sensitive flags through the whole engine on posts helpers wrote without seeing the dev set or the config, in
  * {@code triage/src/test/resources/probes}: plain posts that should raise no flag (short everyday posts, customers
- * weighing another provider, lockouts, thanks for recovered photos) and posts of real despair in the same settings and
- * often the same words, which should all raise self-harm. Prints, per file, how many posts raised each flag, then
- * every post that raised one. Run: {@code mvn -P quality verify -pl bot -Dquality.main=FlagProbe}.
+ * weighing another provider, lockouts, thanks for recovered photos, and lookalikes of every kind: hyperbole, grief,
+ * questions about phishing mails) and posts of real despair in the same settings and often the same words, which should
+ * all raise self-harm, and accusations of fraud against the brand, which should all raise fraud. The "taught" files
+ * are those keywords were written from (they flatter them); the "fresh" ones were written afterwards and never read
+ * for tuning. Prints, per file, how many posts raised each flag, then every post that raised one.
+ * Run: {@code mvn -P quality verify -pl bot -Dquality.main=FlagProbe}.
  */
 public final class FlagProbe {
 
     private static final Path PROBES = Path.of("..", "triage", "src", "test", "resources", "probes");
-    private static final List<String> PLAIN = List.of("short.txt", "churn.txt", "lockout.txt", "grateful.txt");
-    private static final String SELF_HARM = "selfharm.txt";
+    private static final List<String> PLAIN = List.of("short.txt", "churn.txt", "lockout.txt", "grateful.txt",
+            "lookalikes.txt");
+    private static final List<String> SELF_HARM = List.of("selfharm.txt", "selfharm_taught.txt", "selfharm_fresh.txt");
+    private static final List<String> FRAUD = List.of("fraud_taught.txt", "fraud_fresh.txt");
 
     public static void main(String[] args) throws Exception {
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
         try (TriageKit kit = TriageKit.build(config)) {
             for (String file : PLAIN) report(kit, file, "should raise none");
-            report(kit, SELF_HARM, "should all raise self-harm");
+            for (String file : SELF_HARM) report(kit, file, "should all raise self-harm");
+            for (String file : FRAUD) report(kit, file, "should all raise fraud");
         }
     }
 
