@@ -1,11 +1,13 @@
 package org.carebot.triage;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,11 +37,14 @@ public final class SemanticFlags {
      * {@code keywordFloor}, per flag, the score below which a keyword of that flag does not raise it (none: a keyword
      * always does); {@code modelFloor}, the likelihood a flag's model must give a post that raises the flag by its
      * score alone (0: none). Short everyday posts ("como compartilho uma pasta com meu time?") come close to some
-     * example by their few common word pieces while the flag's model gives them next to nothing.
+     * example by their few common word pieces while the flag's model gives them next to nothing. {@code bySentence}
+     * names the flags also read sentence by sentence in long posts.
      */
     public record Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
-                             double modelWeight, Map<SensitiveFlag, Double> keywordFloor, double modelFloor) {
+                             double modelWeight, Map<SensitiveFlag, Double> keywordFloor, double modelFloor,
+                             BySentence bySentence) {
         public Thresholds {
+            bySentence = bySentence == null ? BySentence.NONE : bySentence;
             perFlag = perFlag == null ? Map.of() : Map.copyOf(perFlag);
             keywordFloor = keywordFloor == null ? Map.of() : Map.copyOf(keywordFloor);
             for (SensitiveFlag flag : KEYWORDS_ALWAYS_STAND) {
@@ -54,6 +59,12 @@ public final class SemanticFlags {
             if (modelFloor < 0 || modelFloor > 1) {
                 throw new IllegalArgumentException("modelFloor must be between 0 and 1, got " + modelFloor);
             }
+        }
+
+        /** Every flag read over the whole post only. */
+        public Thresholds(double standard, Map<SensitiveFlag, Double> perFlag, double surfaceWeight,
+                          double modelWeight, Map<SensitiveFlag, Double> keywordFloor, double modelFloor) {
+            this(standard, perFlag, surfaceWeight, modelWeight, keywordFloor, modelFloor, BySentence.NONE);
         }
 
         /** No floor under the flag models' likelihood. */
@@ -75,6 +86,29 @@ public final class SemanticFlags {
             return perFlag.getOrDefault(flag, standard);
         }
     }
+
+    /**
+     * Flags also read sentence by sentence in posts of {@code minWords} words or more: one sentence of despair inside a
+     * long complaint about billing is diluted in the whole post's embedding and word pieces ("... 4) My landlord has
+     * given notice. 5) I bought a rope yesterday. 6) Invoice numbers are ..."). A sentence raises its flag as a post
+     * would; the post keeps its strongest sentence's reading for that flag. Each sentence costs one more embedding.
+     */
+    public record BySentence(Set<SensitiveFlag> flags, int minWords) {
+        public static final BySentence NONE = new BySentence(Set.of(), Integer.MAX_VALUE);
+
+        public BySentence {
+            flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+            if (minWords < 1) throw new IllegalArgumentException("minWords must be at least 1, got " + minWords);
+        }
+    }
+
+    /** A fragment like "Ok." or "Ticket #4821." says nothing on its own: sentences shorter than this are not read. */
+    private static final int MIN_SENTENCE_WORDS = 3;
+    /**
+     * At most this many sentences of a post are read one by one (its first ones): each costs an embedding, and a post
+     * of 20,000 characters can hold two thousand of them.
+     */
+    static final int MAX_SENTENCES = 20;
 
     /**
      * The example posts of one flag; the posts that sound like it but are not (counter-examples), which the flag's
@@ -133,6 +167,33 @@ public final class SemanticFlags {
         /** Whether a counter-example came closer to the post than the flag's nearest example: that vetoes the flag. */
         public boolean counterCloser(SensitiveFlag flag) {
             return SemanticFlags.counterCloser(similarity, counterSimilarity, flag);
+        }
+
+        /**
+         * This reading, with each of {@code flags} that {@code part} (a sentence of the post) raised and this did not
+         * taken from {@code part}: the flag, its score and what made it.
+         */
+        Reading withFlagsRaisedIn(Reading part, Set<SensitiveFlag> flags) {
+            Set<SensitiveFlag> raised = EnumSet.noneOf(SensitiveFlag.class);
+            for (SensitiveFlag flag : flags) if (part.flags().contains(flag) && !this.flags.contains(flag)) raised.add(flag);
+            if (raised.isEmpty()) return this;
+            Set<SensitiveFlag> allFlags = EnumSet.copyOf(raised);
+            allFlags.addAll(this.flags);
+            return new Reading(allFlags, replaced(score, part.score(), raised),
+                    replaced(similarity, part.similarity(), raised),
+                    replaced(counterSimilarity, part.counterSimilarity(), raised),
+                    replaced(likelihood, part.likelihood(), raised), Math.max(closestMeaning, part.closest()));
+        }
+
+        private static Map<SensitiveFlag, Double> replaced(Map<SensitiveFlag, Double> values,
+                                                           Map<SensitiveFlag, Double> from, Set<SensitiveFlag> flags) {
+            Map<SensitiveFlag, Double> result = new EnumMap<>(SensitiveFlag.class);
+            result.putAll(values);
+            for (SensitiveFlag flag : flags) {
+                result.remove(flag);
+                if (from.containsKey(flag)) result.put(flag, from.get(flag));
+            }
+            return result;
         }
 
         /** How close the post came in meaning to an example of any flag; 0 without examples. */
@@ -325,7 +386,42 @@ public final class SemanticFlags {
         return new WordPieceRegression.Sample(vector, pieces, NO_EXTRA_FEATURES, flagged ? FLAGGED : 0);
     }
 
+    /**
+     * The flags a post earns by resemblance: read whole, and for the flags {@link BySentence} names, a long post also
+     * sentence by sentence.
+     */
     public Reading read(String text) {
+        Reading whole = readWhole(text);
+        BySentence bySentence = thresholds.bySentence();
+        if (bySentence.flags().isEmpty() || words(text) < bySentence.minWords()) return whole;
+        List<String> sentences = sentences(text);
+        if (sentences.size() < 2) return whole;
+        Reading reading = whole;
+        for (String sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
+            reading = reading.withFlagsRaisedIn(readWhole(sentence), bySentence.flags());
+        }
+        return reading;
+    }
+
+    private static int words(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    /** The sentences of a text with at least {@link #MIN_SENTENCE_WORDS} words, as the JDK's sentence rules split it. */
+    static List<String> sentences(String text) {
+        BreakIterator boundaries = BreakIterator.getSentenceInstance(Locale.ROOT);
+        boundaries.setText(text);
+        List<String> sentences = new ArrayList<>();
+        for (int start = boundaries.first(), end = boundaries.next(); end != BreakIterator.DONE;
+             start = end, end = boundaries.next()) {
+            String sentence = text.substring(start, end).strip();
+            if (words(sentence) >= MIN_SENTENCE_WORDS) sentences.add(sentence);
+        }
+        return sentences;
+    }
+
+    private Reading readWhole(String text) {
         Snapshot current = snapshot;
         List<Row> rows = current.rows();
         if (rows.isEmpty()) return Reading.nothing();

@@ -250,6 +250,67 @@ class SemanticFlagsTest {
     }
 
     @Test
+    void a_long_post_is_also_read_sentence_by_sentence_for_the_flags_named() {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        String sentence = "Everything is hopeless after the data loss.";
+        String buried = "Ticket 4821, the fourth time I write about the invoice for our team plan. The seat count has been "
+                + "wrong since April and nobody corrects it, so we pay for fourteen seats instead of four. " + sentence
+                + " Please correct the seat count and refund the difference to the card on file.";
+        SemanticFlags probe = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(1.0, Map.of(), 0, 0.5,
+                Map.of()), ordinary(ORDINARY));
+        double wholeScore = probe.read(buried).score().get(SensitiveFlag.SELF_HARM);
+        double sentenceScore = probe.read(sentence).score().get(SensitiveFlag.SELF_HARM);
+        assertTrue(wholeScore < sentenceScore, "the sentence is diluted in the whole post: " + wholeScore + " vs " + sentenceScore);
+        double threshold = (wholeScore + sentenceScore) / 2;
+
+        assertEquals(Set.of(), flags(despair, threshold, SemanticFlags.BySentence.NONE).read(buried).flags(),
+                "read whole, the post stays under the threshold");
+        SemanticFlags.Reading bySentence = flags(despair, threshold,
+                new SemanticFlags.BySentence(Set.of(SensitiveFlag.SELF_HARM), 30)).read(buried);
+        assertEquals(Set.of(SensitiveFlag.SELF_HARM), bySentence.flags(), "its sentence of despair raises the flag");
+        assertEquals(sentenceScore, bySentence.score().get(SensitiveFlag.SELF_HARM), 1e-9, "with that sentence's score");
+        assertEquals(Set.of(), flags(despair, threshold, new SemanticFlags.BySentence(Set.of(SensitiveFlag.SELF_HARM), 200))
+                .read(buried).flags(), "a post shorter than min words is read whole");
+        assertEquals(Set.of(), flags(despair, threshold, new SemanticFlags.BySentence(Set.of(SensitiveFlag.FRAUD), 30))
+                .read(buried).flags(), "only the flags named are read by sentence");
+        assertEquals(List.of("The seat count is wrong.", "Nobody answers my mails."),
+                SemanticFlags.sentences("Ok. The seat count is wrong. Nobody answers my mails."), "fragments are not read");
+    }
+
+    @Test
+    void a_post_of_hundreds_of_sentences_costs_at_most_twenty_more_embeddings() {
+        java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+        TextEmbedder counting = new TextEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                embedded.incrementAndGet();
+                return embedder.embed(text);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return embedder.embedAll(texts);
+            }
+        };
+        SemanticFlags flags = new SemanticFlags(counting, SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM,
+                HOPELESS)), new SemanticFlags.Thresholds(0.5, Map.of(), 0, 0.5, Map.of(), 0,
+                new SemanticFlags.BySentence(Set.of(SensitiveFlag.SELF_HARM), 30)), ordinary(ORDINARY));
+        StringBuilder hostile = new StringBuilder();
+        for (int i = 0; i < 500; i++) hostile.append("Sentence number ").append(i).append(" is here. ");
+
+        embedded.set(0);
+        flags.read(hostile.toString());
+
+        assertEquals(1 + SemanticFlags.MAX_SENTENCES, embedded.get(), "the whole post, then its first sentences");
+    }
+
+    private SemanticFlags flags(Map<SensitiveFlag, SemanticFlags.Examples> examples, double threshold,
+                                SemanticFlags.BySentence bySentence) {
+        return new SemanticFlags(embedder, examples, new SemanticFlags.Thresholds(threshold, Map.of(), 0, 0.5, Map.of(),
+                0, bySentence), ordinary(ORDINARY));
+    }
+
+    @Test
     void an_unmistakable_phrase_stands_where_the_floor_overrules_a_plain_keyword() {
         Map<SensitiveFlag, SemanticFlags.Examples> accusations = SemanticFlags.Examples.of(Map.of(SensitiveFlag.FRAUD,
                 List.of("you charged my card twice, this is fraud", "fraud, they took money after i cancelled",

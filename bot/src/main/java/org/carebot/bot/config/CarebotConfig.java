@@ -142,9 +142,18 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double sensitiveSimilarity, Map<SensitiveFlag, Double> sensitiveSimilarityByFlag,
                                Double sensitiveSurfaceWeight, Double sensitiveModelWeight,
                                Map<SensitiveFlag, Double> sensitiveKeywordFloorByFlag, Double sensitiveModelFloor,
-                               Integer warmUpPasses, EmbeddingModel embeddingModel) {
+                               Integer warmUpPasses, EmbeddingModel embeddingModel,
+                               SensitiveBySentence sensitiveBySentence) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
+
+        /** Flags also read sentence by sentence in posts of {@code minWords} words or more (30 unless set). */
+        public record SensitiveBySentence(Set<SensitiveFlag> flags, Integer minWords) {
+            public SensitiveBySentence {
+                flags = flags == null ? Set.of() : Set.copyOf(flags);
+                minWords = minWords == null ? 30 : minWords;
+            }
+        }
 
         /**
          * A sentence-embedding model of the operator's instead of the bundled English MiniLM: a BERT-style ONNX file,
@@ -178,11 +187,12 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                     : Map.copyOf(sensitiveKeywordFloorByFlag);
             sensitiveModelFloor = sensitiveModelFloor == null ? 0.0 : sensitiveModelFloor;
             warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
+            sensitiveBySentence = sensitiveBySentence == null ? new SensitiveBySentence(null, null) : sensitiveBySentence;
         }
 
         public static TriageTuning defaults() {
             return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 

@@ -250,6 +250,9 @@ final class ConfigValidator {
         if (triage.sensitiveModelWeight() < 0 || triage.sensitiveModelWeight() > 1) {
             problem("triage.sensitive_model_weight", "must be within 0..1");
         }
+        if (triage.sensitiveBySentence().minWords() < 1) {
+            problem("triage.sensitive_by_sentence.min_words", "must be at least 1");
+        }
         if (triage.sensitiveModelFloor() < 0 || triage.sensitiveModelFloor() > 1) {
             problem("triage.sensitive_model_floor", "must be within 0..1");
         } else if (triage.sensitiveModelFloor() > 0 && triage.sensitiveModelWeight() == 0) {

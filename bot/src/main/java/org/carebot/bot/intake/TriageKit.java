@@ -183,7 +183,8 @@ public final class TriageKit implements AutoCloseable {
     public static SemanticFlags.Thresholds flagThresholds(CarebotConfig.TriageTuning tuning) {
         return new SemanticFlags.Thresholds(tuning.sensitiveSimilarity(), tuning.sensitiveSimilarityByFlag(),
                 tuning.sensitiveSurfaceWeight(), tuning.sensitiveModelWeight(), tuning.sensitiveKeywordFloorByFlag(),
-                tuning.sensitiveModelFloor());
+                tuning.sensitiveModelFloor(), new SemanticFlags.BySentence(tuning.sensitiveBySentence().flags(),
+                        tuning.sensitiveBySentence().minWords()));
     }
 
     /** Each flag's example posts with its counter-examples and lookalikes, as written in config. */

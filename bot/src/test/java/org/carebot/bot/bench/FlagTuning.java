@@ -181,8 +181,9 @@ public final class FlagTuning {
     }
 
     /**
-     * Precision and recall of "a keyword at a score of {@code keywordFloor} or more, or a score of {@code threshold}
-     * with the flag's model at {@code modelFloor} or more" (the configured floor unless a sweep sets another).
+     * Precision and recall of "an unmistakable phrase, a keyword at a score of {@code keywordFloor} or more, or a score
+     * of {@code threshold} with the flag's model at {@code modelFloor} or more" (the configured floor unless a sweep
+     * sets another).
      */
     private static double[] precisionRecall(List<Scored> items, SensitiveFlag flag, double threshold,
                                             double keywordFloor) {
@@ -201,8 +202,9 @@ public final class FlagTuning {
             double score = item.reading().score().getOrDefault(flag, 0.0);
             boolean keywordStands = item.byKeyword().contains(flag)
                     && SemanticFlags.keywordStands(item.reading(), flag, keywordFloor);
-            boolean got = item.byUnmistakable().contains(flag) || keywordStands || (score >= threshold && !item.reading().counterCloser(flag)
-                    && item.reading().modelAgrees(flag, modelFloor));
+            boolean byScore = score >= threshold && !item.reading().counterCloser(flag)
+                    && item.reading().modelAgrees(flag, modelFloor);
+            boolean got = item.byUnmistakable().contains(flag) || keywordStands || byScore;
             if (want && got) truePositive++;
             if (!want && got) falsePositive++;
             if (want && !got) falseNegative++;

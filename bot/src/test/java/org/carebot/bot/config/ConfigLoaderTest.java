@@ -243,6 +243,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void self_harm_is_read_by_sentence_in_long_posts_and_min_words_must_be_positive() throws Exception {
+        CarebotConfig.TriageTuning.SensitiveBySentence shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped())
+                .triage().sensitiveBySentence();
+        assertEquals(java.util.Set.of(SensitiveFlag.SELF_HARM), shipped.flags());
+        assertEquals(30, shipped.minWords());
+
+        ConfigException e = failure(shipped().replace("sensitive_by_sentence: {flags: [self_harm], min_words: 30}",
+                "sensitive_by_sentence: {flags: [self_harm], min_words: 0}"));
+
+        assertTrue(e.getMessage().contains("triage.sensitive_by_sentence.min_words: must be at least 1"), e.getMessage());
+    }
+
+    @Test
     void an_operators_embedding_model_must_point_at_readable_files() throws Exception {
         ConfigException e = failure(shipped().replace("  embedding_cache: 20000", "  embedding_cache: 20000\n"
                 + "  embedding_model: {onnx: /nowhere/model.onnx, tokenizer: \"\", pooling: cls}"));
