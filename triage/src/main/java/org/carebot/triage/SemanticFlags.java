@@ -1,15 +1,14 @@
 package org.carebot.triage;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Sensitive content found by resemblance: a post whose score reaches its flag's threshold gets the flag, unless one of
@@ -90,11 +89,13 @@ public final class SemanticFlags {
     /**
      * Flags also read sentence by sentence in posts of {@code minWords} words or more: one sentence of despair inside a
      * long complaint about billing is diluted in the whole post's embedding and word pieces ("... 4) My landlord has
-     * given notice. 5) I bought a rope yesterday. 6) Invoice numbers are ..."). A sentence raises its flag as a post
-     * would; the post keeps its strongest sentence's reading for that flag. Each sentence costs one more embedding.
+     * given notice. 5) I bought a rope yesterday. 6) Invoice numbers are ..."), and the model reads only a post's first
+     * 128 word pieces. A sentence raises its flag as a post would, and the post then carries its strongest such
+     * sentence's reading for that flag, unless a person said this very post is not of that flag. Each sentence costs
+     * one more embedding.
      */
     public record BySentence(Set<SensitiveFlag> flags, int minWords) {
-        public static final BySentence NONE = new BySentence(Set.of(), Integer.MAX_VALUE);
+        public static final BySentence NONE = new BySentence(Set.of(), 1);
 
         public BySentence {
             flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
@@ -102,13 +103,18 @@ public final class SemanticFlags {
         }
     }
 
-    /** A fragment like "Ok." or "Ticket #4821." says nothing on its own: sentences shorter than this are not read. */
+    /**
+     * A fragment like "Ok." or "Kill me." is too short to read alone: a piece of fewer words joins the sentence after
+     * it (the last one joins the one before).
+     */
     private static final int MIN_SENTENCE_WORDS = 3;
     /**
-     * At most this many sentences of a post are read one by one (its first ones): each costs an embedding, and a post
-     * of 20,000 characters can hold two thousand of them.
+     * At most this many sentences of a post are read one by one, its first and its last half of them: each costs an
+     * embedding, and a post of 20,000 characters can hold two thousand of them.
      */
     static final int MAX_SENTENCES = 20;
+    /** Sentence ends: ., !, ?, … (and runs of them) before a space, and line breaks. Lowercase posts split too. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])\\s+|\\R+");
 
     /**
      * The example posts of one flag; the posts that sound like it but are not (counter-examples), which the flag's
@@ -170,29 +176,41 @@ public final class SemanticFlags {
         }
 
         /**
-         * This reading, with each of {@code flags} that {@code part} (a sentence of the post) raised and this did not
-         * taken from {@code part}: the flag, its score and what made it.
+         * This reading of a whole post with what its sentences raised: for each of {@code flags} the post did not raise
+         * itself (and {@code vetoed} does not hold), the strongest sentence that raised it gives the flag, its score
+         * and what made it; the closeness to any example is the closest of all.
          */
-        Reading withFlagsRaisedIn(Reading part, Set<SensitiveFlag> flags) {
-            Set<SensitiveFlag> raised = EnumSet.noneOf(SensitiveFlag.class);
-            for (SensitiveFlag flag : flags) if (part.flags().contains(flag) && !this.flags.contains(flag)) raised.add(flag);
-            if (raised.isEmpty()) return this;
-            Set<SensitiveFlag> allFlags = EnumSet.copyOf(raised);
+        Reading withSentences(List<Reading> sentences, Set<SensitiveFlag> flags,
+                              java.util.function.Predicate<SensitiveFlag> vetoed) {
+            Map<SensitiveFlag, Reading> strongest = new EnumMap<>(SensitiveFlag.class);
+            double closestOfAll = closestMeaning;
+            for (Reading sentence : sentences) {
+                closestOfAll = Math.max(closestOfAll, sentence.closest());
+                for (SensitiveFlag flag : flags) {
+                    if (this.flags.contains(flag) || !sentence.flags().contains(flag) || vetoed.test(flag)) continue;
+                    Reading best = strongest.get(flag);
+                    if (best == null || sentence.score().get(flag) > best.score().get(flag)) strongest.put(flag, sentence);
+                }
+            }
+            Set<SensitiveFlag> allFlags = EnumSet.noneOf(SensitiveFlag.class);
             allFlags.addAll(this.flags);
-            return new Reading(allFlags, replaced(score, part.score(), raised),
-                    replaced(similarity, part.similarity(), raised),
-                    replaced(counterSimilarity, part.counterSimilarity(), raised),
-                    replaced(likelihood, part.likelihood(), raised), Math.max(closestMeaning, part.closest()));
+            allFlags.addAll(strongest.keySet());
+            return new Reading(allFlags, replaced(score, strongest, Reading::score),
+                    replaced(similarity, strongest, Reading::similarity),
+                    replaced(counterSimilarity, strongest, Reading::counterSimilarity),
+                    replaced(likelihood, strongest, Reading::likelihood), closestOfAll);
         }
 
         private static Map<SensitiveFlag, Double> replaced(Map<SensitiveFlag, Double> values,
-                                                           Map<SensitiveFlag, Double> from, Set<SensitiveFlag> flags) {
+                                                           Map<SensitiveFlag, Reading> by,
+                                                           java.util.function.Function<Reading, Map<SensitiveFlag, Double>> of) {
             Map<SensitiveFlag, Double> result = new EnumMap<>(SensitiveFlag.class);
             result.putAll(values);
-            for (SensitiveFlag flag : flags) {
+            by.forEach((flag, sentence) -> {
                 result.remove(flag);
-                if (from.containsKey(flag)) result.put(flag, from.get(flag));
-            }
+                Double value = of.apply(sentence).get(flag);
+                if (value != null) result.put(flag, value);
+            });
             return result;
         }
 
@@ -388,19 +406,26 @@ public final class SemanticFlags {
 
     /**
      * The flags a post earns by resemblance: read whole, and for the flags {@link BySentence} names, a long post also
-     * sentence by sentence.
+     * sentence by sentence. Every part is read against the same snapshot.
      */
     public Reading read(String text) {
-        Reading whole = readWhole(text);
+        Snapshot current = snapshot;
+        Reading whole = read(current, text);
         BySentence bySentence = thresholds.bySentence();
         if (bySentence.flags().isEmpty() || words(text) < bySentence.minWords()) return whole;
-        List<String> sentences = sentences(text);
+        List<String> sentences = sentencesToRead(text);
         if (sentences.size() < 2) return whole;
-        Reading reading = whole;
-        for (String sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
-            reading = reading.withFlagsRaisedIn(readWhole(sentence), bySentence.flags());
+        List<Reading> parts = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) parts.add(read(current, sentence));
+        return whole.withSentences(parts, bySentence.flags(), flag -> personSaidNot(current, text, flag));
+    }
+
+    /** Whether a person said this very text is not of the flag: its sentences may not say otherwise. */
+    private static boolean personSaidNot(Snapshot current, String text, SensitiveFlag flag) {
+        for (Row row : current.rows()) {
+            if (row.learned() && row.counter() && row.flag() == flag && row.text().equals(text)) return true;
         }
-        return reading;
+        return false;
     }
 
     private static int words(String text) {
@@ -408,21 +433,36 @@ public final class SemanticFlags {
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 
-    /** The sentences of a text with at least {@link #MIN_SENTENCE_WORDS} words, as the JDK's sentence rules split it. */
+    /** The sentences read one by one: all of them, or the first and the last {@link #MAX_SENTENCES} / 2. */
+    static List<String> sentencesToRead(String text) {
+        List<String> sentences = sentences(text);
+        if (sentences.size() <= MAX_SENTENCES) return sentences;
+        List<String> read = new ArrayList<>(sentences.subList(0, MAX_SENTENCES / 2));
+        read.addAll(sentences.subList(sentences.size() - MAX_SENTENCES / 2, sentences.size()));
+        return read;
+    }
+
+    /** A text's sentences, a piece of fewer than {@link #MIN_SENTENCE_WORDS} words joined to its neighbour. */
     static List<String> sentences(String text) {
-        BreakIterator boundaries = BreakIterator.getSentenceInstance(Locale.ROOT);
-        boundaries.setText(text);
         List<String> sentences = new ArrayList<>();
-        for (int start = boundaries.first(), end = boundaries.next(); end != BreakIterator.DONE;
-             start = end, end = boundaries.next()) {
-            String sentence = text.substring(start, end).strip();
-            if (words(sentence) >= MIN_SENTENCE_WORDS) sentences.add(sentence);
+        String pending = "";
+        for (String piece : SENTENCE_END.split(text.strip())) {
+            String sentence = pending.isEmpty() ? piece.strip() : pending + " " + piece.strip();
+            if (words(sentence) < MIN_SENTENCE_WORDS) {
+                pending = sentence;
+            } else {
+                sentences.add(sentence);
+                pending = "";
+            }
+        }
+        if (!pending.isBlank()) {
+            if (sentences.isEmpty()) sentences.add(pending);
+            else sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + pending);
         }
         return sentences;
     }
 
-    private Reading readWhole(String text) {
-        Snapshot current = snapshot;
+    private Reading read(Snapshot current, String text) {
         List<Row> rows = current.rows();
         if (rows.isEmpty()) return Reading.nothing();
         float[] vector = embedder.embed(text);

@@ -273,12 +273,41 @@ class SemanticFlagsTest {
                 .read(buried).flags(), "a post shorter than min words is read whole");
         assertEquals(Set.of(), flags(despair, threshold, new SemanticFlags.BySentence(Set.of(SensitiveFlag.FRAUD), 30))
                 .read(buried).flags(), "only the flags named are read by sentence");
-        assertEquals(List.of("The seat count is wrong.", "Nobody answers my mails."),
-                SemanticFlags.sentences("Ok. The seat count is wrong. Nobody answers my mails."), "fragments are not read");
+        assertEquals(List.of("Ok. The seat count is wrong.", "Nobody answers my mails."),
+                SemanticFlags.sentences("Ok. The seat count is wrong. Nobody answers my mails."),
+                "a fragment joins the sentence after it");
+        assertEquals(List.of("acme lost my whole thesis.", "gonna do it tonight fr. kill me."),
+                SemanticFlags.sentences("acme lost my whole thesis. gonna do it tonight fr. kill me."),
+                "lowercase posts split too, and a last fragment joins the sentence before it");
     }
 
     @Test
-    void a_post_of_hundreds_of_sentences_costs_at_most_twenty_more_embeddings() {
+    void the_strongest_sentence_gives_the_flag_and_a_persons_no_on_the_post_stands() {
+        Map<SensitiveFlag, SemanticFlags.Examples> despair = SemanticFlags.Examples.of(Map.of(SensitiveFlag.SELF_HARM, HOPELESS));
+        String weaker = "Honestly I have been feeling hopeless since the sync ate my thesis draft in May.";
+        String stronger = "Everything is hopeless after the data loss.";
+        String post = "Ticket 4821, the fourth time I write about the invoice for our team plan. " + weaker
+                + " The seat count has been wrong since April and nobody corrects it. " + stronger
+                + " Please correct the seat count and refund the difference to the card on file.";
+        SemanticFlags probe = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(1.0, Map.of(), 0, 0.5,
+                Map.of()), ordinary(ORDINARY));
+        double weakerScore = probe.read(weaker).score().get(SensitiveFlag.SELF_HARM);
+        double strongerScore = probe.read(stronger).score().get(SensitiveFlag.SELF_HARM);
+        double wholeScore = probe.read(post).score().get(SensitiveFlag.SELF_HARM);
+        assertTrue(wholeScore < weakerScore && weakerScore < strongerScore, wholeScore + " " + weakerScore + " " + strongerScore);
+        SemanticFlags flags = flags(despair, (wholeScore + weakerScore) / 2,
+                new SemanticFlags.BySentence(Set.of(SensitiveFlag.SELF_HARM), 30));
+
+        assertEquals(strongerScore, flags.read(post).score().get(SensitiveFlag.SELF_HARM), 1e-9,
+                "both sentences raise it; the post carries the stronger one, wherever it stands");
+
+        flags.learn(post, SensitiveFlag.SELF_HARM, false);
+
+        assertEquals(Set.of(), flags.read(post).flags(), "a person said this post is not self-harm: no sentence overrules that");
+    }
+
+    @Test
+    void a_post_of_hundreds_of_sentences_costs_twenty_more_embeddings_its_first_and_last_ones() {
         java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
         TextEmbedder counting = new TextEmbedder() {
             @Override
@@ -289,6 +318,7 @@ class SemanticFlagsTest {
 
             @Override
             public List<float[]> embedAll(List<String> texts) {
+                embedded.addAndGet(texts.size());
                 return embedder.embedAll(texts);
             }
         };
@@ -301,7 +331,11 @@ class SemanticFlagsTest {
         embedded.set(0);
         flags.read(hostile.toString());
 
-        assertEquals(1 + SemanticFlags.MAX_SENTENCES, embedded.get(), "the whole post, then its first sentences");
+        assertEquals(1 + SemanticFlags.MAX_SENTENCES, embedded.get(), "the whole post, then some of its sentences");
+        List<String> read = SemanticFlags.sentencesToRead(hostile.toString());
+        assertEquals("Sentence number 0 is here.", read.get(0));
+        assertEquals("Sentence number 490 is here.", read.get(SemanticFlags.MAX_SENTENCES / 2), "its first and last ones");
+        assertEquals("Sentence number 499 is here.", read.get(read.size() - 1));
     }
 
     private SemanticFlags flags(Map<SensitiveFlag, SemanticFlags.Examples> examples, double threshold,

@@ -345,6 +345,14 @@ final class ConfigValidator {
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_counter_examples." + flag.key(),
                         "counter-examples only refine a flag's examples: give sensitive_examples." + flag.key() + " too"));
+        for (SensitiveFlag flag : config.triage().sensitiveBySentence().flags()) {
+            if (flag == SensitiveFlag.PERSONAL_DATA) {
+                problem("triage.sensitive_by_sentence.flags", "personal_data is found by patterns over the whole post, "
+                        + "not by resemblance: it cannot be read by sentence");
+            } else if (config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty()) {
+                problem("triage.sensitive_by_sentence.flags", flag.key() + " has no sensitive_examples to resemble");
+            }
+        }
         config.sensitiveUnmistakable().forEach((flag, keywords) -> {
             if (keywords.stream().anyMatch(ConfigValidator::blank)) {
                 problem("sensitive_unmistakable." + flag.key(), "has an empty keyword: it would match nothing");

@@ -243,16 +243,18 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void self_harm_is_read_by_sentence_in_long_posts_and_min_words_must_be_positive() throws Exception {
+    void self_harm_is_read_by_sentence_in_long_posts_and_personal_data_or_zero_words_are_refused() throws Exception {
         CarebotConfig.TriageTuning.SensitiveBySentence shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped())
                 .triage().sensitiveBySentence();
         assertEquals(java.util.Set.of(SensitiveFlag.SELF_HARM), shipped.flags());
         assertEquals(30, shipped.minWords());
 
         ConfigException e = failure(shipped().replace("sensitive_by_sentence: {flags: [self_harm], min_words: 30}",
-                "sensitive_by_sentence: {flags: [self_harm], min_words: 0}"));
+                "sensitive_by_sentence: {flags: [self_harm, personal_data], min_words: 0}"));
 
         assertTrue(e.getMessage().contains("triage.sensitive_by_sentence.min_words: must be at least 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("triage.sensitive_by_sentence.flags: personal_data is found by patterns"),
+                e.getMessage());
     }
 
     @Test
