@@ -91,6 +91,7 @@ final class ConfigValidator {
                 problem(path + ".name", "'other' is built in (the fallback when nothing fits); remove it");
             }
             if (intent.risk() < 0) problem(path + ".risk", "must be 0 or more");
+            refuseEmptyKeywords(path + ".keywords", intent.keywords());
             if (!intent.namedByFlags().isEmpty() && intent.name().equals(config.spam().intent())) {
                 problem(path + ".named_by_flags", "spam is suppressed by the spam rules, not named by a flag");
             }
@@ -115,6 +116,7 @@ final class ConfigValidator {
             problem("spam.intent", "'" + spam.intent() + "' is not an intent in intents");
         }
         if (spam.threshold() < 1) problem("spam.threshold", "must be 1 or more");
+        refuseEmptyKeywords("spam.keywords", spam.keywords());
         if (spam.classifierConfidence() <= 0 || spam.classifierConfidence() > 1) {
             problem("spam.classifier_confidence", "must be within 0..1 (above 0)");
         }
@@ -353,11 +355,9 @@ final class ConfigValidator {
                 problem("triage.sensitive_by_sentence.flags", flag.key() + " has no sensitive_examples to resemble");
             }
         }
-        config.sensitiveUnmistakable().forEach((flag, keywords) -> {
-            if (keywords.stream().anyMatch(ConfigValidator::blank)) {
-                problem("sensitive_unmistakable." + flag.key(), "has an empty keyword: it would match nothing");
-            }
-        });
+        config.sensitive().forEach((flag, keywords) -> refuseEmptyKeywords("sensitive." + flag.key(), keywords));
+        config.sensitiveUnmistakable().forEach((flag, keywords) ->
+                refuseEmptyKeywords("sensitive_unmistakable." + flag.key(), keywords));
         config.sensitiveLookalikes().keySet().stream()
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_lookalikes." + flag.key(),
@@ -367,6 +367,16 @@ final class ConfigValidator {
     private void checkReadableFile(String field, String path) {
         if (blank(path)) problem(field, "is required: the path of a file");
         else if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) problem(field, "no readable file at " + path);
+    }
+
+    /** A keyword that is blank, or only the prefix mark {@code *}, would match nothing. */
+    private void refuseEmptyKeywords(String field, List<String> keywords) {
+        if (keywords == null) return;
+        for (String keyword : keywords) {
+            if (blank(keyword) || keyword.strip().equals("*")) {
+                problem(field, "has an empty keyword ('" + (keyword == null ? "" : keyword) + "'): it would match nothing");
+            }
+        }
     }
 
     private static boolean blank(String text) {

@@ -48,6 +48,7 @@ public final class FlagTuning {
         TriageRules rules = TriageSetup.rules(config);
         CarebotTriageEngine keywordsOnly = new CarebotTriageEngine(rules.withKeywords(rules.sensitiveKeywords(), Map.of()),
                 kit.personalData(), new LanguageGuess(config.languages()));
+        // Personal data is found here too; only the other flags are read from this engine.
         CarebotTriageEngine unmistakableOnly = new CarebotTriageEngine(
                 rules.withKeywords(Map.of(), rules.unmistakableKeywords()), kit.personalData(),
                 new LanguageGuess(config.languages()));
