@@ -256,10 +256,9 @@ class SemanticFlagsTest {
         String buried = "Ticket 4821, the fourth time I write about the invoice for our team plan. The seat count has been "
                 + "wrong since April and nobody corrects it, so we pay for fourteen seats instead of four. " + sentence
                 + " Please correct the seat count and refund the difference to the card on file.";
-        SemanticFlags probe = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(1.0, Map.of(), 0, 0.5,
-                Map.of()), ordinary(ORDINARY));
-        double wholeScore = probe.read(buried).score().get(SensitiveFlag.SELF_HARM);
-        double sentenceScore = probe.read(sentence).score().get(SensitiveFlag.SELF_HARM);
+        SemanticFlags readWhole = flags(despair, 1.0, SemanticFlags.BySentence.NONE);
+        double wholeScore = selfHarmScore(readWhole, buried);
+        double sentenceScore = selfHarmScore(readWhole, sentence);
         assertTrue(wholeScore < sentenceScore, "the sentence is diluted in the whole post: " + wholeScore + " vs " + sentenceScore);
         double threshold = (wholeScore + sentenceScore) / 2;
 
@@ -289,11 +288,10 @@ class SemanticFlagsTest {
         String post = "Ticket 4821, the fourth time I write about the invoice for our team plan. " + weaker
                 + " The seat count has been wrong since April and nobody corrects it. " + stronger
                 + " Please correct the seat count and refund the difference to the card on file.";
-        SemanticFlags probe = new SemanticFlags(embedder, despair, new SemanticFlags.Thresholds(1.0, Map.of(), 0, 0.5,
-                Map.of()), ordinary(ORDINARY));
-        double weakerScore = probe.read(weaker).score().get(SensitiveFlag.SELF_HARM);
-        double strongerScore = probe.read(stronger).score().get(SensitiveFlag.SELF_HARM);
-        double wholeScore = probe.read(post).score().get(SensitiveFlag.SELF_HARM);
+        SemanticFlags readWhole = flags(despair, 1.0, SemanticFlags.BySentence.NONE);
+        double weakerScore = selfHarmScore(readWhole, weaker);
+        double strongerScore = selfHarmScore(readWhole, stronger);
+        double wholeScore = selfHarmScore(readWhole, post);
         assertTrue(wholeScore < weakerScore && weakerScore < strongerScore, wholeScore + " " + weakerScore + " " + strongerScore);
         SemanticFlags flags = flags(despair, (wholeScore + weakerScore) / 2,
                 new SemanticFlags.BySentence(Set.of(SensitiveFlag.SELF_HARM), 30));
@@ -336,6 +334,10 @@ class SemanticFlagsTest {
         assertEquals("Sentence number 0 is here.", read.get(0));
         assertEquals("Sentence number 490 is here.", read.get(SemanticFlags.MAX_SENTENCES / 2), "its first and last ones");
         assertEquals("Sentence number 499 is here.", read.get(read.size() - 1));
+    }
+
+    private static double selfHarmScore(SemanticFlags flags, String text) {
+        return flags.read(text).score().get(SensitiveFlag.SELF_HARM);
     }
 
     private SemanticFlags flags(Map<SensitiveFlag, SemanticFlags.Examples> examples, double threshold,
