@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -180,8 +182,7 @@ public final class SemanticFlags {
          * itself (and {@code vetoed} does not hold), the strongest sentence that raised it gives the flag, its score
          * and what made it; the closeness to any example is the closest of all.
          */
-        Reading withSentences(List<Reading> sentences, Set<SensitiveFlag> flags,
-                              java.util.function.Predicate<SensitiveFlag> vetoed) {
+        Reading withSentences(List<Reading> sentences, Set<SensitiveFlag> flags, Predicate<SensitiveFlag> vetoed) {
             Map<SensitiveFlag, Reading> strongest = new EnumMap<>(SensitiveFlag.class);
             double closestOfAll = closestMeaning;
             for (Reading sentence : sentences) {
@@ -203,7 +204,7 @@ public final class SemanticFlags {
 
         private static Map<SensitiveFlag, Double> replaced(Map<SensitiveFlag, Double> values,
                                                            Map<SensitiveFlag, Reading> by,
-                                                           java.util.function.Function<Reading, Map<SensitiveFlag, Double>> of) {
+                                                           Function<Reading, Map<SensitiveFlag, Double>> of) {
             Map<SensitiveFlag, Double> result = new EnumMap<>(SensitiveFlag.class);
             result.putAll(values);
             by.forEach((flag, sentence) -> {
@@ -428,9 +429,25 @@ public final class SemanticFlags {
         return false;
     }
 
+    /**
+     * How many words a text has: runs of characters between whitespace. Counted in one pass: this runs for every post,
+     * and {@code split("\\s+")} compiled a pattern and built an array each time.
+     */
     private static int words(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            boolean space = isRegexSpace(trimmed.charAt(i));
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /** The characters {@code \\s} matches (ASCII whitespace), which the count splits at, as it always did. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The sentences read one by one: all of them, or the first and the last {@link #MAX_SENTENCES} / 2. */
