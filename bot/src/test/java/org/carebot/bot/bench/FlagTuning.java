@@ -32,13 +32,25 @@ import java.util.Set;
  * (triage.sensitive_keyword_floor_by_flag: below it, the flag's score overrules its keywords); and every flag at its
  * configured threshold, which the picks only advise. Run:
  * {@code mvn -P quality verify -pl bot -Dquality.main=FlagTuning [-Dquality.args="0.5,0.65 0,0.5"]} (surface weights,
- * then model weights to try; the configured ones by default).
+ * then model weights to try; the configured ones by default); {@code probes} among the arguments adds the
+ * {@link Probes}, split into halves the same way: a file's posts count for its flag alone, or for every flag when
+ * they should raise none.
  */
 public final class FlagTuning {
 
-    private record Scored(Set<String> expected, Set<SensitiveFlag> byKeyword, Set<SensitiveFlag> byUnmistakable,
-                          SemanticFlags.Reading reading) {
+    /** The argument that adds the {@link Probes} to the dev set: even lines to the tuning half, odd to the held-out. */
+    private static final String PROBES = "probes";
+
+    /**
+     * A post's labels, what keywords and unmistakable phrases found in it, and its reading; {@code labeledFor}, the
+     * flags its labels speak for: all of them for the dev set and posts that should raise none, only its file's flag
+     * for a probe that should raise one (an accusation of fraud may also threaten to sue; nobody said whether it does).
+     */
+    private record Scored(Set<String> expected, Set<SensitiveFlag> labeledFor, Set<SensitiveFlag> byKeyword,
+                          Set<SensitiveFlag> byUnmistakable, SemanticFlags.Reading reading) {
     }
+
+    private static final Set<SensitiveFlag> EVERY_FLAG = Set.of(SensitiveFlag.values());
 
     public static void main(String[] args) throws Exception {
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
@@ -53,8 +65,10 @@ public final class FlagTuning {
                 rules.withKeywords(Map.of(), rules.unmistakableKeywords()), kit.personalData(),
                 new LanguageGuess(config.languages()));
         List<JsonNode> all = QualityReport.devset();
-        double[] surfaceWeights = weights(args, 0, config.triage().sensitiveSurfaceWeight());
-        double[] modelWeights = weights(args, 1, config.triage().sensitiveModelWeight());
+        boolean withProbes = List.of(args).contains(PROBES);
+        String[] weightArgs = java.util.Arrays.stream(args).filter(arg -> !arg.equals(PROBES)).toArray(String[]::new);
+        double[] surfaceWeights = weights(weightArgs, 0, config.triage().sensitiveSurfaceWeight());
+        double[] modelWeights = weights(weightArgs, 1, config.triage().sensitiveModelWeight());
         List<ExampleIndex.Example> ordinaryPosts = new ArrayList<>();
         config.intentNames().forEach(intent -> ordinaryPosts.addAll(kit.examples().examples(intent)));
         for (double surfaceWeight : surfaceWeights) for (double modelWeight : modelWeights) {
@@ -68,12 +82,27 @@ public final class FlagTuning {
                 Set<String> expected = new java.util.HashSet<>();
                 item.get("flags").forEach(f -> expected.add(f.asText()));
                 Post post = Post.ofText("x", "t" + i, text);
-                Scored scored = new Scored(expected, keywordsOnly.triage(post).sensitive(),
+                Scored scored = new Scored(expected, EVERY_FLAG, keywordsOnly.triage(post).sensitive(),
                         unmistakableOnly.triage(post).sensitive(), resemblance.read(text));
                 (i % 2 == 0 ? tune : holdout).add(scored);
             }
-            System.out.printf(Locale.ROOT, "%nSurface weight %.2f, model weight %.2f (counter-examples: %d)%n",
-                    surfaceWeight, modelWeight, config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum());
+            if (withProbes) {
+                for (Probes.ProbeFile file : Probes.ALL) {
+                    List<String> posts = file.posts();
+                    Set<String> expected = file.flag().map(flag -> Set.of(flag.key())).orElse(Set.of());
+                    Set<SensitiveFlag> labeledFor = file.flag().map(Set::of).orElse(EVERY_FLAG);
+                    for (int i = 0; i < posts.size(); i++) {
+                        Post post = Post.ofText("x", file.name() + i, posts.get(i));
+                        (i % 2 == 0 ? tune : holdout).add(new Scored(expected, labeledFor,
+                                keywordsOnly.triage(post).sensitive(), unmistakableOnly.triage(post).sensitive(),
+                                resemblance.read(posts.get(i))));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%nSurface weight %.2f, model weight %.2f (counter-examples: %d)%s%n",
+                    surfaceWeight, modelWeight, config.sensitiveCounterExamples().values().stream().mapToInt(List::size)
+                            .sum(), withProbes ? "; the probes' even lines join the tuning half, odd lines the held-out"
+                            : "");
             System.out.printf(Locale.ROOT, "%-15s %9s  %-33s %-22s %-22s%n", "flag", "threshold",
                     "keywords only (tuning / held-out)", "tuning half", "held-out half");
             for (double floor : new double[]{0.80, 0.50}) {
@@ -199,6 +228,7 @@ public final class FlagTuning {
         int falsePositive = 0;
         int falseNegative = 0;
         for (Scored item : items) {
+            if (!item.labeledFor().contains(flag)) continue;
             boolean want = item.expected().contains(flag.key());
             double score = item.reading().score().getOrDefault(flag, 0.0);
             boolean keywordStands = item.byKeyword().contains(flag)

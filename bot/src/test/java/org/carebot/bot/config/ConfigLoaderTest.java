@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertEquals(0.175, config.triage().sensitiveSimilarityByFlag().get(SensitiveFlag.SELF_HARM));
         assertEquals(0.8, config.triage().sensitiveSurfaceWeight());
         assertEquals(0.5, config.triage().sensitiveModelWeight());
-        assertEquals(Map.of(SensitiveFlag.FRAUD, 0.15),
+        assertEquals(Map.of(SensitiveFlag.FRAUD, 0.15, SensitiveFlag.MISINFORMATION, 0.25),
                 config.triage().sensitiveKeywordFloorByFlag());
         assertEquals(3, config.triage().warmUpPasses());
         assertEquals(0.6, config.spam().classifierConfidence());
@@ -143,7 +143,7 @@ class ConfigLoaderTest {
         ConfigException range = failure(shipped().replace("sensitive_model_floor: 0.05", "sensitive_model_floor: 1.5"));
         assertTrue(range.getMessage().contains("triage.sensitive_model_floor: must be within 0..1"), range.getMessage());
         ConfigException noModels = failure(shipped().replace("sensitive_model_weight: 0.5", "sensitive_model_weight: 0")
-                .replace("  sensitive_keyword_floor_by_flag: {fraud: 0.15}\n", ""));
+                .replace("  sensitive_keyword_floor_by_flag: {fraud: 0.15, misinformation: 0.25}\n", ""));
         assertTrue(noModels.getMessage().contains("triage.sensitive_model_floor: needs triage.sensitive_model_weight"),
                 noModels.getMessage());
     }
@@ -176,7 +176,8 @@ class ConfigLoaderTest {
 
     @Test
     void self_harm_keywords_can_never_be_overruled_and_floors_stay_within_zero_and_one() throws Exception {
-        ConfigException e = failure(shipped().replace("sensitive_keyword_floor_by_flag: {fraud: 0.15}",
+        ConfigException e = failure(shipped().replace(
+                "sensitive_keyword_floor_by_flag: {fraud: 0.15, misinformation: 0.25}",
                 "sensitive_keyword_floor_by_flag: {fraud: 1.5, self_harm: 0.1}"));
 
         assertTrue(e.getMessage().contains("triage.sensitive_keyword_floor_by_flag.fraud: must be within 0..1"),
