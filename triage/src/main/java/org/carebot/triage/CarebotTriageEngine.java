@@ -30,6 +30,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final Impostors impostors;
     private final Map<SensitiveFlag, TextMatch> sensitiveKeywords = new LinkedHashMap<>();
     private final Map<SensitiveFlag, TextMatch> unmistakableKeywords = new LinkedHashMap<>();
+    private final TextMatch humanAnswerKeywords;
     private final PersonalData personalData;
     private final LanguageGuess languages;
 
@@ -64,6 +65,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         this.impostors = new Impostors(rules.spam().brandTokens(), rules.spam().officialHandles());
         rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
         rules.unmistakableKeywords().forEach((flag, words) -> unmistakableKeywords.put(flag, TextMatch.of(words)));
+        this.humanAnswerKeywords = TextMatch.of(rules.autoReply().humanKeywords());
         this.personalData = personalData;
         this.languages = languages;
     }
@@ -108,7 +110,8 @@ public final class CarebotTriageEngine implements TriageEngine {
         humanOnly |= rules.humanOnlyIntents().contains(intentName)
                 || !rules.autoReply().intents().contains(intentName)
                 || confidence < rules.autoReply().minConfidence()
-                || tone.sarcasm();
+                || tone.sarcasm()
+                || !humanAnswerKeywords.findIn(folded).isEmpty();
         Urgency urgency = urgency(post, intentName, flags, tone);
         return new Triage(intentName, Math.min(1.0, Math.round(confidence * 100) / 100.0), urgency.priority(),
                 urgency.reasons(), false, flags, humanOnly, language, tone);

@@ -60,11 +60,18 @@ public record TriageRules(List<IntentRule> intents, String spamIntent, double mi
      * A reply may go out without a person only for a post with no sensitive flag, not spam, whose intent is one of
      * {@code intents} and whose confidence is at least {@code minConfidence}. A post at least
      * {@code maxSensitiveSimilarity} alike to a sensitive example stays with a person even when no flag was raised:
-     * a safety margin for the flags triage misses.
+     * a safety margin for the flags triage misses. So does a post with one of {@code humanKeywords}: what it asks
+     * only a person can check ("is it true you're shutting down?").
      */
-    public record AutoReply(Set<String> intents, double minConfidence, double maxSensitiveSimilarity) {
+    public record AutoReply(Set<String> intents, double minConfidence, double maxSensitiveSimilarity,
+                            List<String> humanKeywords) {
         public AutoReply {
             intents = Set.copyOf(intents);
+            humanKeywords = humanKeywords == null ? List.of() : List.copyOf(humanKeywords);
+        }
+
+        public AutoReply(Set<String> intents, double minConfidence, double maxSensitiveSimilarity) {
+            this(intents, minConfidence, maxSensitiveSimilarity, List.of());
         }
 
         public AutoReply(Set<String> intents, double minConfidence) {

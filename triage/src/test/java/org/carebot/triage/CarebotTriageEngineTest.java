@@ -472,6 +472,23 @@ class CarebotTriageEngineTest {
             assertTrue(triage("The app is down").humanOnly(), "outages are not on the auto-reply list");
             assertTrue(triage("Thanks, but my lawyer will sue you").humanOnly(), "a flag overrides the list");
         }
+
+        @Test
+        void a_post_with_a_human_keyword_is_never_answered_by_the_bot() {
+            CarebotTriageEngine withHumanKeywords = TriageFixtures.engine(
+                    TriageFixtures.rules(0.3, List.of("is it true", "rumour*")));
+            String question = "Thanks, I love the new dashboard. Is it true you're shutting down?";
+
+            Triage asked = withHumanKeywords.triage(post(question));
+
+            assertEquals("praise", asked.intent());
+            assertEquals(Set.of(), asked.sensitive());
+            assertTrue(asked.humanOnly(), "only a person can say whether a rumour is true");
+            assertFalse(engine.triage(post(question)).humanOnly(), "without the keyword list the same post may be");
+            assertTrue(withHumanKeywords.triage(post("Thanks, love the dashboard, ignore the rumours")).humanOnly(),
+                    "a trailing * matches a prefix");
+            assertFalse(withHumanKeywords.triage(post("Thanks, I love the new dashboard")).humanOnly());
+        }
     }
 
     @Nested

@@ -47,9 +47,15 @@ final class TriageFixtures {
     }
 
     static TriageRules rules(double minConfidence) {
+        return rules(minConfidence, List.of());
+    }
+
+    /** With {@code humanKeywords}: a post with one of them is never answered without a person. */
+    static TriageRules rules(double minConfidence, List<String> humanKeywords) {
         return new TriageRules(intents(), SPAM_INTENT, minConfidence, spamRules(), sensitiveKeywords(), weights(),
                 LANGUAGES, Set.of("@bigbank_it", "42"), Set.of("pr_risk", "abuse_report"),
-                new TriageRules.AutoReply(Set.of("praise", "general_question", "feature_request"), 0.3));
+                new TriageRules.AutoReply(Set.of("praise", "general_question", "feature_request"), 0.3, 1.0,
+                        humanKeywords));
     }
 
     static List<IntentRule> intents() {

@@ -45,7 +45,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
         defaultPermissions = defaultPermissions == null ? Map.of() : Map.copyOf(defaultPermissions);
         triage = triage == null ? TriageTuning.defaults() : triage;
         clusters = clusters == null ? ClusterTuning.defaults() : clusters;
-        autoReply = autoReply == null ? new AutoReplyConfig(null, null, null) : autoReply;
+        autoReply = autoReply == null ? new AutoReplyConfig(null, null, null, null) : autoReply;
         sensitiveExamples = sensitiveExamples == null ? Map.of() : Map.copyOf(sensitiveExamples);
         sensitiveCounterExamples = sensitiveCounterExamples == null ? Map.of() : Map.copyOf(sensitiveCounterExamples);
         sensitiveLookalikes = sensitiveLookalikes == null ? Map.of() : Map.copyOf(sensitiveLookalikes);
@@ -105,11 +105,14 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
 
     /**
      * Which posts a reply may answer without a person (an allowlist; empty means none). A post at least
-     * {@code maxSensitiveSimilarity} alike to any sensitive example never is, flagged or not.
+     * {@code maxSensitiveSimilarity} alike to any sensitive example never is, flagged or not, nor one with any of
+     * {@code humanKeywords}.
      */
-    public record AutoReplyConfig(List<String> intents, Double minConfidence, Double maxSensitiveSimilarity) {
+    public record AutoReplyConfig(List<String> intents, Double minConfidence, Double maxSensitiveSimilarity,
+                                  List<String> humanKeywords) {
         public AutoReplyConfig {
             intents = listOrEmpty(intents);
+            humanKeywords = listOrEmpty(humanKeywords);
             minConfidence = minConfidence == null ? 0.6 : minConfidence;
             maxSensitiveSimilarity = maxSensitiveSimilarity == null ? 0.5 : maxSensitiveSimilarity;
         }

@@ -358,6 +358,7 @@ final class ConfigValidator {
         config.sensitive().forEach((flag, keywords) -> refuseEmptyKeywords("sensitive." + flag.key(), keywords));
         config.sensitiveUnmistakable().forEach((flag, keywords) ->
                 refuseEmptyKeywords("sensitive_unmistakable." + flag.key(), keywords));
+        refuseEmptyKeywords("auto_reply.human_keywords", config.autoReply().humanKeywords());
         config.sensitiveLookalikes().keySet().stream()
                 .filter(flag -> config.sensitiveExamples().getOrDefault(flag, List.of()).isEmpty())
                 .forEach(flag -> problem("sensitive_lookalikes." + flag.key(),

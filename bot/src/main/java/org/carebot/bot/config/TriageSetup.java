@@ -37,7 +37,8 @@ public final class TriageSetup {
                 priority.vipAuthors().stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 java.util.Set.copyOf(priority.humanOnlyIntents()),
                 new TriageRules.AutoReply(java.util.Set.copyOf(config.autoReply().intents()),
-                        config.autoReply().minConfidence(), config.autoReply().maxSensitiveSimilarity()),
+                        config.autoReply().minConfidence(), config.autoReply().maxSensitiveSimilarity(),
+                        config.autoReply().humanKeywords()),
                 config.sensitiveUnmistakable());
     }
 

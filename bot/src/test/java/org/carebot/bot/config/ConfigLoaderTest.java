@@ -246,6 +246,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void auto_reply_human_keywords_are_read_and_an_empty_one_is_refused() throws Exception {
+        CarebotConfig shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped());
+        assertTrue(shipped.autoReply().humanKeywords().containsAll(java.util.List.of("is it true", "stimmt es")));
+
+        ConfigException e = failure(shipped().replace("  human_keywords: [\"is it true\",",
+                "  human_keywords: [\"\", \"is it true\","));
+
+        assertTrue(e.getMessage().contains("auto_reply.human_keywords: has an empty keyword ('')"), e.getMessage());
+    }
+
+    @Test
     void self_harm_is_read_by_sentence_in_long_posts_and_personal_data_or_zero_words_are_refused() throws Exception {
         CarebotConfig.TriageTuning.SensitiveBySentence shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped())
                 .triage().sensitiveBySentence();
