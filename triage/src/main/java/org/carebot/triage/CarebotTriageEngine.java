@@ -30,7 +30,7 @@ public final class CarebotTriageEngine implements TriageEngine {
     private final Impostors impostors;
     private final Map<SensitiveFlag, TextMatch> sensitiveKeywords = new LinkedHashMap<>();
     private final Map<SensitiveFlag, TextMatch> unmistakableKeywords = new LinkedHashMap<>();
-    private final TextMatch humanAnswerKeywords;
+    private final TextMatch humanKeywords;
     private final PersonalData personalData;
     private final LanguageGuess languages;
 
@@ -65,7 +65,7 @@ public final class CarebotTriageEngine implements TriageEngine {
         this.impostors = new Impostors(rules.spam().brandTokens(), rules.spam().officialHandles());
         rules.sensitiveKeywords().forEach((flag, words) -> sensitiveKeywords.put(flag, TextMatch.of(words)));
         rules.unmistakableKeywords().forEach((flag, words) -> unmistakableKeywords.put(flag, TextMatch.of(words)));
-        this.humanAnswerKeywords = TextMatch.of(rules.autoReply().humanKeywords());
+        this.humanKeywords = TextMatch.of(rules.autoReply().humanKeywords());
         this.personalData = personalData;
         this.languages = languages;
     }
@@ -111,7 +111,7 @@ public final class CarebotTriageEngine implements TriageEngine {
                 || !rules.autoReply().intents().contains(intentName)
                 || confidence < rules.autoReply().minConfidence()
                 || tone.sarcasm()
-                || !humanAnswerKeywords.findIn(folded).isEmpty();
+                || !humanKeywords.findIn(folded).isEmpty();
         Urgency urgency = urgency(post, intentName, flags, tone);
         return new Triage(intentName, Math.min(1.0, Math.round(confidence * 100) / 100.0), urgency.priority(),
                 urgency.reasons(), false, flags, humanOnly, language, tone);

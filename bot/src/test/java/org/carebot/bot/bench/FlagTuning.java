@@ -16,6 +16,8 @@ import org.carebot.triage.TriageRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,16 @@ public final class FlagTuning {
 
     private static final Set<SensitiveFlag> EVERY_FLAG = Set.of(SensitiveFlag.values());
 
+    /** What reads a post for the sweep: keywords alone, unmistakable phrases alone, and resemblance without thresholds. */
+    private record Readers(CarebotTriageEngine keywordsOnly, CarebotTriageEngine unmistakableOnly,
+                           SemanticFlags resemblance) {
+        Scored score(String text, Set<String> expected, Set<SensitiveFlag> labeledFor) {
+            Post post = Post.ofText("x", "t", text);
+            return new Scored(expected, labeledFor, keywordsOnly.triage(post).sensitive(),
+                    unmistakableOnly.triage(post).sensitive(), resemblance.read(text));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         CarebotConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "carebot.yml"));
         configuredModelFloor = config.triage().sensitiveModelFloor();
@@ -65,26 +77,25 @@ public final class FlagTuning {
                 rules.withKeywords(Map.of(), rules.unmistakableKeywords()), kit.personalData(),
                 new LanguageGuess(config.languages()));
         List<JsonNode> all = QualityReport.devset();
-        boolean withProbes = List.of(args).contains(PROBES);
-        String[] weightArgs = java.util.Arrays.stream(args).filter(arg -> !arg.equals(PROBES)).toArray(String[]::new);
-        double[] surfaceWeights = weights(weightArgs, 0, config.triage().sensitiveSurfaceWeight());
-        double[] modelWeights = weights(weightArgs, 1, config.triage().sensitiveModelWeight());
+        // Maven passes -Dquality.args as one argument: its words are split here.
+        List<String> words = Arrays.stream(String.join(" ", args).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+        boolean withProbes = words.contains(PROBES);
+        List<String> weightLists = words.stream().filter(word -> !word.equals(PROBES)).toList();
+        double[] surfaceWeights = weights(weightLists, 0, config.triage().sensitiveSurfaceWeight());
+        double[] modelWeights = weights(weightLists, 1, config.triage().sensitiveModelWeight());
         List<ExampleIndex.Example> ordinaryPosts = new ArrayList<>();
         config.intentNames().forEach(intent -> ordinaryPosts.addAll(kit.examples().examples(intent)));
         for (double surfaceWeight : surfaceWeights) for (double modelWeight : modelWeights) {
-            SemanticFlags resemblance = new SemanticFlags(embedder, TriageKit.sensitiveExamples(config),
-                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight, modelWeight, Map.of()), ordinaryPosts);
+            Readers readers = new Readers(keywordsOnly, unmistakableOnly, new SemanticFlags(embedder,
+                    TriageKit.sensitiveExamples(config),
+                    new SemanticFlags.Thresholds(1.0, Map.of(), surfaceWeight, modelWeight, Map.of()), ordinaryPosts));
             List<Scored> tune = new ArrayList<>();
             List<Scored> holdout = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                JsonNode item = all.get(i);
-                String text = item.get("text").asText();
-                Set<String> expected = new java.util.HashSet<>();
-                item.get("flags").forEach(f -> expected.add(f.asText()));
-                Post post = Post.ofText("x", "t" + i, text);
-                Scored scored = new Scored(expected, EVERY_FLAG, keywordsOnly.triage(post).sensitive(),
-                        unmistakableOnly.triage(post).sensitive(), resemblance.read(text));
-                (i % 2 == 0 ? tune : holdout).add(scored);
+                Set<String> expected = new HashSet<>();
+                all.get(i).get("flags").forEach(f -> expected.add(f.asText()));
+                (i % 2 == 0 ? tune : holdout).add(readers.score(all.get(i).get("text").asText(), expected, EVERY_FLAG));
             }
             if (withProbes) {
                 for (Probes.ProbeFile file : Probes.ALL) {
@@ -92,10 +103,7 @@ public final class FlagTuning {
                     Set<String> expected = file.flag().map(flag -> Set.of(flag.key())).orElse(Set.of());
                     Set<SensitiveFlag> labeledFor = file.flag().map(Set::of).orElse(EVERY_FLAG);
                     for (int i = 0; i < posts.size(); i++) {
-                        Post post = Post.ofText("x", file.name() + i, posts.get(i));
-                        (i % 2 == 0 ? tune : holdout).add(new Scored(expected, labeledFor,
-                                keywordsOnly.triage(post).sensitive(), unmistakableOnly.triage(post).sensitive(),
-                                resemblance.read(posts.get(i))));
+                        (i % 2 == 0 ? tune : holdout).add(readers.score(posts.get(i), expected, labeledFor));
                     }
                 }
             }
@@ -171,11 +179,10 @@ public final class FlagTuning {
         return pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
     }
 
-    /** The weights at this position of the arguments (Maven passes them as one, split at spaces), or the configured one. */
-    private static double[] weights(String[] args, int position, double configured) {
-        String[] lists = String.join(" ", args).trim().split("\\s+");
-        if (lists.length <= position || lists[position].isBlank()) return new double[]{configured};
-        return java.util.Arrays.stream(lists[position].split(",")).mapToDouble(Double::parseDouble).toArray();
+    /** The weights in the list at this position of the arguments, or the configured one. */
+    private static double[] weights(List<String> lists, int position, double configured) {
+        if (lists.size() <= position) return new double[]{configured};
+        return Arrays.stream(lists.get(position).split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static Pick pick(SensitiveFlag flag, double precisionFloor, double keywordFloor, List<Scored> tune,
