@@ -233,26 +233,18 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void unmistakable_keywords_are_read_per_flag_and_an_empty_keyword_is_refused_in_any_list() throws Exception {
+    void unmistakable_and_human_keywords_are_read_and_an_empty_keyword_is_refused_in_any_list() throws Exception {
         CarebotConfig shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped());
         assertTrue(shipped.sensitiveUnmistakable().get(SensitiveFlag.FRAUD).contains("acme is a scam"));
+        assertTrue(shipped.autoReply().humanKeywords().containsAll(java.util.List.of("is it true", "stimmt es")));
 
         ConfigException e = failure(shipped().replace("sensitive_unmistakable:\n",
                 "sensitive_unmistakable:\n  legal_threat: [\"see you in court\", \"  \"]\n")
-                .replace("  legal_threat: [\"counsel\",", "  legal_threat: [\"*\", \"counsel\","));
+                .replace("  legal_threat: [\"counsel\",", "  legal_threat: [\"*\", \"counsel\",")
+                .replace("  human_keywords: [\"is it true\",", "  human_keywords: [\"\", \"is it true\","));
 
         assertTrue(e.getMessage().contains("sensitive_unmistakable.legal_threat: has an empty keyword"), e.getMessage());
         assertTrue(e.getMessage().contains("sensitive.legal_threat: has an empty keyword ('*')"), e.getMessage());
-    }
-
-    @Test
-    void auto_reply_human_keywords_are_read_and_an_empty_one_is_refused() throws Exception {
-        CarebotConfig shipped = new ConfigLoader(Map.of()).parse(SOURCE, shipped());
-        assertTrue(shipped.autoReply().humanKeywords().containsAll(java.util.List.of("is it true", "stimmt es")));
-
-        ConfigException e = failure(shipped().replace("  human_keywords: [\"is it true\",",
-                "  human_keywords: [\"\", \"is it true\","));
-
         assertTrue(e.getMessage().contains("auto_reply.human_keywords: has an empty keyword ('')"), e.getMessage());
     }
 
