@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The posts helpers wrote to test the sensitive flags, in {@code triage/src/test/resources/probes}, one a line: plain
  * posts that should raise no flag (short everyday posts, customers weighing another provider, lockouts, thanks for
- * recovered photos, lookalikes of every kind, questions about rumours), and posts that should all raise one flag. The
- * "taught" files are those keywords were written from (they flatter them); the "fresh" ones were written afterwards.
+ * recovered photos, lookalikes of every kind, questions about rumours, questions about phishing and warnings of
+ * impostors), and posts that should all raise one flag. The "taught" files are those keywords were written from (they
+ * flatter them); the "fresh" ones were written afterwards.
  */
 final class Probes {
 
@@ -30,7 +31,7 @@ final class Probes {
 
     static final List<ProbeFile> ALL = List.of(
             plain("short.txt"), plain("churn.txt"), plain("lockout.txt"), plain("grateful.txt"),
-            plain("lookalikes.txt"), plain("rumours_fresh.txt"),
+            plain("lookalikes.txt"), plain("rumours_fresh.txt"), plain("phishing_fresh.txt"),
             raising("selfharm.txt", SensitiveFlag.SELF_HARM), raising("selfharm_taught.txt", SensitiveFlag.SELF_HARM),
             raising("selfharm_fresh.txt", SensitiveFlag.SELF_HARM),
             raising("fraud_taught.txt", SensitiveFlag.FRAUD), raising("fraud_fresh.txt", SensitiveFlag.FRAUD),
