@@ -7,16 +7,16 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The offline commands' shared loop: read JSONL, report a bad line with its number and skip it, hand the good ones
- * over in batches, in input order, or process each line on a pool of workers and write the results in input order.
+ * The offline commands' shared loop: read JSONL, report a bad line with its number and skip it, process each good
+ * line on a pool of workers and write the results in input order.
  */
 public final class JsonLines {
 
@@ -29,10 +29,6 @@ public final class JsonLines {
         T read(JsonNode line);
     }
 
-    interface BatchWriter<T> {
-        void write(List<T> batch) throws IOException;
-    }
-
     interface LineProcessor<T> {
         /** The object written as the output line for one input line; runs on a worker thread. */
         Object process(T item);
@@ -42,23 +38,26 @@ public final class JsonLines {
     }
 
     /**
-     * Reads {@code in} in batches, processes each line of a batch on {@code workers} threads, and writes one output
-     * line per input line in input order. {@code what} names the work in the error of a line that fails.
+     * Reads {@code in}, processes each good line on {@code workers} threads while the next lines are read, and writes
+     * one output line per good input line in input order. At most {@code inFlight} lines are read ahead of the one
+     * written next, so memory stays bounded however long the input is; no worker waits for a batch to end.
+     * {@code what} names the work in the error of a line that fails.
      */
     static <T> Summary runOnWorkers(BufferedReader in, BufferedWriter out, PrintStream errors, ObjectMapper mapper,
-                                    int batchSize, int workers, String what, LineReader<T> reader,
+                                    int inFlight, int workers, String what, LineReader<T> reader,
                                     LineProcessor<T> processor) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
+        Deque<Future<Object>> pending = new ArrayDeque<>();
         try {
-            Summary summary = run(in, errors, mapper, batchSize, reader, batch -> {
-                List<Future<Object>> results = new ArrayList<>();
-                for (T item : batch) results.add(pool.submit(() -> processor.process(item)));
-                for (Future<Object> result : results) writeLine(out, mapper, await(result, what));
+            Summary summary = run(in, errors, mapper, reader, item -> {
+                pending.add(pool.submit(() -> processor.process(item)));
+                if (pending.size() >= inFlight) writeLine(out, mapper, await(pending.remove(), what));
             });
+            while (!pending.isEmpty()) writeLine(out, mapper, await(pending.remove(), what));
             out.flush();
             return summary;
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 
@@ -73,35 +72,32 @@ public final class JsonLines {
         }
     }
 
-    static <T> Summary run(BufferedReader in, PrintStream errors, ObjectMapper mapper, int batchSize,
-                           LineReader<T> reader, BatchWriter<T> writer) throws IOException {
+    interface LineSink<T> {
+        void accept(T item) throws IOException;
+    }
+
+    /** Hands each good line's object to {@code sink} in input order; a bad line is reported and skipped. */
+    static <T> Summary run(BufferedReader in, PrintStream errors, ObjectMapper mapper, LineReader<T> reader,
+                           LineSink<T> sink) throws IOException {
         int processed = 0;
         int skipped = 0;
         int lineNumber = 0;
-        List<T> batch = new ArrayList<>();
         String line;
         while ((line = in.readLine()) != null) {
             lineNumber++;
             if (line.isBlank()) continue;
+            T item;
             try {
-                batch.add(reader.read(object(mapper, line)));
+                item = reader.read(object(mapper, line));
             } catch (IllegalArgumentException e) {
                 errors.println("line " + lineNumber + ": " + e.getMessage() + " (skipped)");
                 skipped++;
                 continue;
             }
-            if (batch.size() == batchSize) processed += flush(batch, writer);
+            sink.accept(item);
+            processed++;
         }
-        processed += flush(batch, writer);
         return new Summary(processed, skipped);
-    }
-
-    private static <T> int flush(List<T> batch, BatchWriter<T> writer) throws IOException {
-        if (batch.isEmpty()) return 0;
-        writer.write(List.copyOf(batch));
-        int written = batch.size();
-        batch.clear();
-        return written;
     }
 
     private static JsonNode object(ObjectMapper mapper, String line) {

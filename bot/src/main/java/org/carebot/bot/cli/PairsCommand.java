@@ -20,14 +20,15 @@ import java.util.function.Function;
  */
 public final class PairsCommand {
 
-    private static final int BATCH = 64;
+    /** Lines read ahead of the one written next. */
+    private static final int IN_FLIGHT = 64;
 
     private final Function<List<String>, List<Fingerprint>> fingerprints;
     private final Duplicates duplicates;
     private final ObjectMapper mapper;
     private final int workers;
 
-    /** With {@code workers} threads fingerprinting each batch (the model runs one ONNX thread per call). */
+    /** With {@code workers} threads fingerprinting pairs in parallel (the model runs one ONNX thread per call). */
     public PairsCommand(Function<List<String>, List<Fingerprint>> fingerprints, Duplicates duplicates, ObjectMapper mapper,
                         int workers) {
         this.fingerprints = fingerprints;
@@ -40,7 +41,7 @@ public final class PairsCommand {
     }
 
     public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        return JsonLines.runOnWorkers(in, out, errors, mapper, BATCH, workers, "comparison", PairsCommand::read,
+        return JsonLines.runOnWorkers(in, out, errors, mapper, IN_FLIGHT, workers, "comparison", PairsCommand::read,
                 this::compare);
     }
 

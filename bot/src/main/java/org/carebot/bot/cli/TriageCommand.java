@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class TriageCommand {
 
-    private static final int BATCH = 64;
+    /** Lines read ahead of the one written next. */
+    private static final int IN_FLIGHT = 64;
 
     private final TriageEngine engine;
     private final Router router;
@@ -34,7 +35,7 @@ public final class TriageCommand {
         this(engine, router, mapper, 1);
     }
 
-    /** With {@code workers} threads triaging each batch (the model runs one ONNX thread per call). */
+    /** With {@code workers} threads triaging lines in parallel (the model runs one ONNX thread per call). */
     public TriageCommand(TriageEngine engine, Router router, ObjectMapper mapper, int workers) {
         this.engine = engine;
         this.router = router;
@@ -43,7 +44,7 @@ public final class TriageCommand {
     }
 
     public JsonLines.Summary run(BufferedReader in, BufferedWriter out, PrintStream errors) throws IOException {
-        return JsonLines.runOnWorkers(in, out, errors, mapper, BATCH, workers, "triage", TriageCommand::read,
+        return JsonLines.runOnWorkers(in, out, errors, mapper, IN_FLIGHT, workers, "triage", TriageCommand::read,
                 this::result);
     }
 
