@@ -31,6 +31,13 @@ public final class CachingEmbedder implements TextEmbedder {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** Remembers a text's embedding computed before (kept on disk, for one), as if it had been embedded here. */
+    public void remember(String text, float[] vector) {
+        synchronized (cache) {
+            cache.put(normalize(text), vector);
+        }
+    }
+
     @Override
     public List<float[]> embedAll(List<String> texts) {
         List<String> keys = texts.stream().map(CachingEmbedder::normalize).toList();

@@ -5,6 +5,7 @@ import org.carebot.triage.Priority;
 import org.carebot.triage.PersonalData;
 import org.carebot.triage.SensitiveFlag;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
                                Double sensitiveSurfaceWeight, Double sensitiveModelWeight,
                                Map<SensitiveFlag, Double> sensitiveKeywordFloorByFlag, Double sensitiveModelFloor,
                                Integer warmUpPasses, EmbeddingModel embeddingModel,
-                               SensitiveBySentence sensitiveBySentence) {
+                               SensitiveBySentence sensitiveBySentence, String exampleStore) {
 
         public enum Engine { EMBEDDINGS, KEYWORDS }
 
@@ -191,11 +192,17 @@ public record CarebotConfig(Brand brand, List<String> languages, List<String> ph
             sensitiveModelFloor = sensitiveModelFloor == null ? 0.0 : sensitiveModelFloor;
             warmUpPasses = warmUpPasses == null ? 0 : warmUpPasses;
             sensitiveBySentence = sensitiveBySentence == null ? new SensitiveBySentence(null, null) : sensitiveBySentence;
+            exampleStore = exampleStore == null || exampleStore.isBlank() ? null : exampleStore.strip();
+        }
+
+        /** The directory keeping the config examples' embeddings between starts, when one is set. */
+        public Optional<Path> exampleStoreDirectory() {
+            return Optional.ofNullable(exampleStore).map(Path::of);
         }
 
         public static TriageTuning defaults() {
             return new TriageTuning(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
         }
     }
 

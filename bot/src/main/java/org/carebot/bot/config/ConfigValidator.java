@@ -6,6 +6,8 @@ import org.carebot.triage.SemanticFlags;
 import org.carebot.triage.SensitiveFlag;
 import org.carebot.triage.Triage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -262,6 +264,8 @@ final class ConfigValidator {
                     + "there is no likelihood to stand on");
         }
         if (triage.embeddingCache() < 0) problem("triage.embedding_cache", "must be 0 or more");
+        triage.exampleStoreDirectory().filter(Files::isRegularFile).ifPresent(file -> problem("triage.example_store",
+                "is the file " + file + ": it must name a directory (it keeps one file per embedding model)"));
         if (triage.embeddingModel() != null) {
             checkReadableFile("triage.embedding_model.onnx", triage.embeddingModel().onnx());
             checkReadableFile("triage.embedding_model.tokenizer", triage.embeddingModel().tokenizer());
@@ -367,7 +371,7 @@ final class ConfigValidator {
 
     private void checkReadableFile(String field, String path) {
         if (blank(path)) problem(field, "is required: the path of a file");
-        else if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) problem(field, "no readable file at " + path);
+        else if (!Files.isReadable(Path.of(path))) problem(field, "no readable file at " + path);
     }
 
     /** A keyword that is blank, or only the prefix mark {@code *}, would match nothing. */

@@ -10,16 +10,21 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.carebot.triage.TextEmbedder;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,16 +60,18 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final PoolingMode pooling;
     private final String name;
+    private final String identity;
     private final int dimensions;
 
     private OnnxEmbedder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-                         PoolingMode pooling, String name) throws OrtException {
+                         PoolingMode pooling, String name, String identity) throws OrtException {
         this.environment = environment;
         this.session = session;
         this.inputs = session.getInputNames();
         this.tokenizer = tokenizer;
         this.pooling = pooling;
         this.name = name;
+        this.identity = identity;
         this.dimensions = run(tokenizer.encode("dimensions", true, false)).length;
     }
 
@@ -107,17 +114,21 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         }
     }
 
-    private static OnnxEmbedder load(InputStream modelBytes, InputStream tokenizer, PoolingMode pooling, String name)
+    private static OnnxEmbedder load(InputStream modelFile, InputStream tokenizerFile, PoolingMode pooling, String name)
             throws IOException {
         try {
+            byte[] model = modelFile.readAllBytes();
+            byte[] tokenizer = tokenizerFile.readAllBytes();
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
-            OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
+            OrtSession session = environment.createSession(model, options);
             // The options LangChain4j's encoder uses, so both read a text into the same word pieces.
-            HuggingFaceTokenizer pieces = HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
-            return new OnnxEmbedder(environment, session, pieces, pooling, name);
+            HuggingFaceTokenizer pieces = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizer),
+                    Map.of("padding", "false"));
+            return new OnnxEmbedder(environment, session, pieces, pooling, name,
+                    identity(model, tokenizer, pooling, environment.getVersion()));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + name + ": " + e.getMessage(), e);
         }
@@ -132,6 +143,25 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     /** Which model this is, for the logs. */
     public String name() {
         return name;
+    }
+
+    /**
+     * What the vectors depend on: the model's and the tokenizer's bytes (as SHA-256), the pooling and the ONNX Runtime
+     * version. Two embedders with the same identity give the same vector for a text.
+     */
+    public String identity() {
+        return identity;
+    }
+
+    private static String identity(byte[] model, byte[] tokenizer, PoolingMode pooling, String runtimeVersion) {
+        try {
+            HexFormat hex = HexFormat.of();
+            return "model sha256:" + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(model))
+                    + " tokenizer sha256:" + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(tokenizer))
+                    + " pooling:" + pooling.name().toLowerCase(Locale.ROOT) + " onnxruntime:" + runtimeVersion;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.carebot.bot.intake;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.carebot.bot.config.CarebotConfig;
 import org.carebot.bot.config.TriageSetup;
+import org.carebot.bot.embedding.ExampleEmbeddingFile;
 import org.carebot.bot.embedding.OnnxEmbedder;
 import org.carebot.bot.store.LabeledExampleStore;
 import org.carebot.bot.store.SensitiveLabelStore;
@@ -34,9 +35,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,20 +119,35 @@ public final class TriageKit implements AutoCloseable {
     }
 
     public static TriageKit build(CarebotConfig config) {
+        return config.triage().engine() == CarebotConfig.TriageTuning.Engine.KEYWORDS ? withKeywords(config)
+                : withEmbeddings(config, sharedEmbedder(config.triage()));
+    }
+
+    private static TriageKit withKeywords(CarebotConfig config) {
+        TriageRules rules = TriageSetup.rules(config);
+        PersonalData personalData = TriageSetup.personalData(config);
+        ExampleIndex examples = new ExampleIndex();
+        return new TriageKit(new CarebotTriageEngine(rules, personalData, new LanguageGuess(config.languages()),
+                new KeywordIntentClassifier(rules), SemanticFlags.none(), tones(config, null, examples)),
+                TriageSetup.router(config), personalData, examples, SemanticFlags.none(), Optional.empty(),
+                Optional.empty(), config);
+    }
+
+    /** The embeddings engine over {@code shared}'s cache; the config examples' vectors kept on disk are used first. */
+    static TriageKit withEmbeddings(CarebotConfig config, SharedEmbedder shared) {
         CarebotConfig.TriageTuning tuning = config.triage();
         TriageRules rules = TriageSetup.rules(config);
         PersonalData personalData = TriageSetup.personalData(config);
         LanguageGuess languages = new LanguageGuess(config.languages());
         ExampleIndex examples = new ExampleIndex();
-        if (tuning.engine() == CarebotConfig.TriageTuning.Engine.KEYWORDS) {
-            IntentClassifier classifier = new KeywordIntentClassifier(rules);
-            return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, SemanticFlags.none(),
-                    tones(config, null, examples)),
-                    TriageSetup.router(config), personalData, examples, SemanticFlags.none(), Optional.empty(),
-                    Optional.empty(), config);
-        }
         long started = System.nanoTime();
-        TextEmbedder embedder = sharedEmbedder(tuning);
+        TextEmbedder embedder = shared.cache();
+        Optional<ExampleEmbeddingFile> store = tuning.exampleStoreDirectory()
+                .map(directory -> ExampleEmbeddingFile.in(directory, shared.modelIdentity()));
+        Set<String> exampleTexts = exampleTexts(config);
+        ExampleEmbeddingFile.Found stored = store.map(file -> file.read(exampleTexts))
+                .orElse(new ExampleEmbeddingFile.Found(Map.of(), false));
+        stored.vectors().forEach(shared.cache()::remember);
         List<ExampleIndex.Example> written = configExamples(config, embedder);
         examples.addAll(written);
         long embedded = System.nanoTime();
@@ -142,35 +161,63 @@ public final class TriageKit implements AutoCloseable {
                 new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
                         tuning.temperature(), tuning.surfaceWeight(), tuning.modelWeight()), model);
         SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config), flagThresholds(tuning), written);
+        if (!stored.exactly()) store.ifPresent(file -> file.write(vectorsOf(exampleTexts, embedder)));
         long done = System.nanoTime();
         log.info("Embeddings engine ready in {} ms: {} intent examples embedded in {} ms, the intent model trained in {} "
                         + "ms, {} sensitive-content examples, {} counter-examples and {} lookalikes embedded and the "
-                        + "flag models trained in {} ms",
+                        + "flag models trained in {} ms; of the {} example texts, {} were embedded before ({})",
                 (done - started) / 1_000_000, examples.size(), (embedded - started) / 1_000_000,
                 (trained - embedded) / 1_000_000,
                 config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveLookalikes().values().stream().mapToInt(List::size).sum(),
-                (done - trained) / 1_000_000);
+                (done - trained) / 1_000_000, exampleTexts.size(), stored.vectors().size(),
+                store.map(file -> "read from " + file.path()).orElse("triage.example_store is not set"));
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
                 TriageSetup.router(config), personalData, examples, semanticFlags, Optional.of(embedder),
                 Optional.ofNullable(model), config);
     }
 
-    private static final Map<Optional<CarebotConfig.TriageTuning.EmbeddingModel>, CachingEmbedder> sharedEmbedders =
+    /**
+     * A model's cache of embeddings, which every engine built in this process with that model shares, and the model's
+     * identity ({@link OnnxEmbedder#identity()}), under which the config examples' vectors are kept on disk.
+     */
+    record SharedEmbedder(String modelIdentity, CachingEmbedder cache) {
+    }
+
+    private static final Map<Optional<CarebotConfig.TriageTuning.EmbeddingModel>, SharedEmbedder> sharedEmbedders =
             new HashMap<>();
 
     /**
      * One cache per model in the process: a Carebot started again in the same process (a test, a reloaded config)
      * finds its thousands of examples embedded. The first capacity asked for holds.
      */
-    private static synchronized TextEmbedder sharedEmbedder(CarebotConfig.TriageTuning tuning) {
+    private static synchronized SharedEmbedder sharedEmbedder(CarebotConfig.TriageTuning tuning) {
         return sharedEmbedders.computeIfAbsent(Optional.ofNullable(tuning.embeddingModel()), choice -> {
             OnnxEmbedder model = choice.map(TriageKit::operatorsModel).orElseGet(OnnxEmbedder::bundled);
             log.info("Embedding model: {}", model.name());
-            return new CachingEmbedder(model, tuning.embeddingCache());
+            return new SharedEmbedder(model.identity(), new CachingEmbedder(model, tuning.embeddingCache()));
         });
+    }
+
+    /** Every text the engine embeds from config at start: intent examples, and each flag's examples, counter-examples and lookalikes. */
+    private static Set<String> exampleTexts(CarebotConfig config) {
+        Set<String> texts = new LinkedHashSet<>();
+        config.intents().forEach(intent -> texts.addAll(intent.examples()));
+        config.sensitiveExamples().values().forEach(texts::addAll);
+        config.sensitiveCounterExamples().values().forEach(texts::addAll);
+        config.sensitiveLookalikes().values().forEach(texts::addAll);
+        return texts;
+    }
+
+    /** The texts' vectors, in order; embedded just before, so from the cache. */
+    private static Map<String, float[]> vectorsOf(Set<String> texts, TextEmbedder embedder) {
+        List<String> ordered = List.copyOf(texts);
+        List<float[]> vectors = embedder.embedAll(ordered);
+        Map<String, float[]> byText = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) byText.put(ordered.get(i), vectors.get(i));
+        return byText;
     }
 
     private static OnnxEmbedder operatorsModel(CarebotConfig.TriageTuning.EmbeddingModel model) {
@@ -200,8 +247,8 @@ public final class TriageKit implements AutoCloseable {
         CarebotConfig.ToneConfig tone = config.tone();
         List<String> praiseWords = config.intents().stream().filter(i -> i.name().equals(tone.praiseIntent()))
                 .flatMap(i -> i.keywords().stream()).toList();
-        return new ToneReader(praiseWords, java.util.Set.copyOf(tone.complaintIntents()), tone.praiseIntent(), embedder,
-                examples, java.util.Set.copyOf(tone.meaningLanguages()), tone.negativePoints());
+        return new ToneReader(praiseWords, Set.copyOf(tone.complaintIntents()), tone.praiseIntent(), embedder,
+                examples, Set.copyOf(tone.meaningLanguages()), tone.negativePoints());
     }
 
     private static List<ExampleIndex.Example> configExamples(CarebotConfig config, TextEmbedder embedder) {

@@ -274,6 +274,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_example_store_is_a_directory_from_the_environment_or_none() throws Exception {
+        assertEquals(Path.of("data", "example-embeddings"),
+                new ConfigLoader(Map.of()).parse(SOURCE, shipped()).triage().exampleStoreDirectory().orElseThrow());
+        assertEquals(Path.of("/var/cache/carebot"), new ConfigLoader(Map.of("CAREBOT_EXAMPLE_STORE", "/var/cache/carebot"))
+                .parse(SOURCE, shipped()).triage().exampleStoreDirectory().orElseThrow());
+        assertTrue(new ConfigLoader(Map.of()).parse(SOURCE, shipped().replace(
+                        "example_store: ${CAREBOT_EXAMPLE_STORE:-data/example-embeddings}", "example_store: \"\""))
+                .triage().exampleStoreDirectory().isEmpty());
+
+        ConfigException e = failure(shipped().replace("${CAREBOT_EXAMPLE_STORE:-data/example-embeddings}",
+                TestCarebot.CONFIG.toString()));
+
+        assertTrue(e.getMessage().contains("triage.example_store: is the file " + TestCarebot.CONFIG
+                + ": it must name a directory"), e.getMessage());
+    }
+
+    @Test
     void priority_thresholds_must_fall() throws Exception {
         ConfigException e = failure(shipped().replace("thresholds: {p1: 7, p2: 4, p3: 2}", "thresholds: {p1: 2, p2: 4, p3: 7}"));
 

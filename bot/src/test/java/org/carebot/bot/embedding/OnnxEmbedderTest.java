@@ -130,6 +130,11 @@ class OnnxEmbedderTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(referenceCls.embed(TextSegment.from(text)).content()
                         .vector(), cls.embed(text), "CLS pooling: " + name);
             }
+            // The same files pooled another way give other vectors, so the example store keeps them apart.
+            String bundled = OnnxEmbedder.bundled().identity();
+            assertTrue(bundled.matches("model sha256:[0-9a-f]{64} tokenizer sha256:[0-9a-f]{64} pooling:mean "
+                    + "onnxruntime:[0-9.]+"), bundled);
+            assertEquals(bundled.replace("pooling:mean", "pooling:cls"), cls.identity());
         }
     }
 
