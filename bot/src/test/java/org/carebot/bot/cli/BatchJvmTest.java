@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,19 @@ class BatchJvmTest {
         assertFalse(BatchJvm.wanted(new String[]{"demo"}, List.of(), 2));
         assertFalse(BatchJvm.wanted(new String[]{"serve"}, List.of(), 2));
         assertFalse(BatchJvm.wanted(new String[0], List.of(), 2));
+    }
+
+    @Test
+    void a_long_input_file_stays_with_c2_whose_faster_code_pays_for_its_compiling(@TempDir Path dir) throws Exception {
+        Path shorter = Files.write(dir.resolve("short.jsonl"), Collections.nCopies(99, "{\"id\":1,\"text\":\"é\"}"));
+        Path longer = Files.write(dir.resolve("long.jsonl"), Collections.nCopies(100, "{\"id\":1,\"text\":\"é\"}"));
+
+        assertFalse(BatchJvm.inputHasAtLeast(new String[]{"triage", "--in", shorter.toString(), "--out", "o"}, 100));
+        assertTrue(BatchJvm.inputHasAtLeast(new String[]{"triage", "--out", "o", "--in", longer.toString()}, 100));
+        assertTrue(BatchJvm.inputHasAtLeast(new String[]{"triage", "--pairs", "--in", longer.toString()}, 100));
+        assertFalse(BatchJvm.inputHasAtLeast(new String[]{"triage", "--in", dir.resolve("missing").toString()}, 100));
+        assertFalse(BatchJvm.inputHasAtLeast(new String[]{"triage", "--in", dir.toString()}, 100), "a directory");
+        assertFalse(BatchJvm.inputHasAtLeast(new String[]{"triage", "--in"}, 100));
     }
 
     @Test
