@@ -201,7 +201,10 @@ public final class TriageKit implements AutoCloseable {
         });
     }
 
-    /** Every text the engine embeds from config at start: intent examples, and each flag's examples, counter-examples and lookalikes. */
+    /**
+     * Every text the engine embeds from config at start: the intent examples, and each flag's examples,
+     * counter-examples and lookalikes.
+     */
     private static Set<String> exampleTexts(CarebotConfig config) {
         Set<String> texts = new LinkedHashSet<>();
         config.intents().forEach(intent -> texts.addAll(intent.examples()));
