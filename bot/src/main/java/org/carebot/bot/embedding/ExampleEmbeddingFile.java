@@ -77,7 +77,9 @@ public final class ExampleEmbeddingFile {
         int held;
         try {
             if (in.getInt() != MAGIC) return unreadable("it is not a Carebot embeddings file");
-            byte[] identity = new byte[in.getInt()];
+            int identityLength = in.getInt();
+            if (identityLength < 0 || identityLength > in.remaining()) return unreadable("its header is damaged");
+            byte[] identity = new byte[identityLength];
             in.get(identity);
             if (!new String(identity, StandardCharsets.UTF_8).equals(modelIdentity)) {
                 return unreadable("it holds another model's vectors");
@@ -97,7 +99,7 @@ public final class ExampleEmbeddingFile {
                 String text = wanted.get(new Digest(digest));
                 if (text != null) found.put(text, vector);
             }
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+        } catch (BufferUnderflowException e) {
             return unreadable("it is cut short");
         }
         return new Found(found, found.size() == wanted.size() && held == wanted.size());

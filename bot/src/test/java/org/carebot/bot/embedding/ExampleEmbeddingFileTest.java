@@ -68,6 +68,10 @@ class ExampleEmbeddingFileTest {
         assertTrue(file.read(List.of("app down")).vectors().isEmpty(), "cut inside the header");
         Files.writeString(file.path(), "not an embeddings file at all");
         assertTrue(file.read(List.of("app down")).vectors().isEmpty(), "foreign");
+        byte[] hugeIdentity = whole.clone();
+        java.nio.ByteBuffer.wrap(hugeIdentity).putInt(4, Integer.MAX_VALUE);
+        Files.write(file.path(), hugeIdentity);
+        assertTrue(file.read(List.of("app down")).vectors().isEmpty(), "a length no file holds is not allocated");
 
         file.write(vectors("app down"));
         assertTrue(file.read(List.of("app down")).exactly());
