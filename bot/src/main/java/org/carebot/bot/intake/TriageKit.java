@@ -145,12 +145,10 @@ public final class TriageKit implements AutoCloseable {
         Optional<ExampleEmbeddingFile> store = tuning.exampleStoreDirectory()
                 .map(directory -> ExampleEmbeddingFile.in(directory, shared.modelIdentity()));
         Set<String> exampleTexts = exampleTexts(config);
-        ExampleEmbeddingFile.Found stored = store.map(file -> file.read(exampleTexts))
-                .orElse(new ExampleEmbeddingFile.Found(Map.of(), false));
-        stored.vectors().forEach(shared.cache()::remember);
+        int stored = embedExamples(exampleTexts, store, shared.cache());
+        long embedded = System.nanoTime();
         List<ExampleIndex.Example> written = configExamples(config, embedder);
         examples.addAll(written);
-        long embedded = System.nanoTime();
         IntentModel model = null;
         if (tuning.modelWeight() > 0) {
             model = new IntentModel(examples, rules);
@@ -161,18 +159,18 @@ public final class TriageKit implements AutoCloseable {
                 new ExampleIntentClassifier.Settings(tuning.neighbours(), tuning.minSimilarity(), tuning.keywordWeight(),
                         tuning.temperature(), tuning.surfaceWeight(), tuning.modelWeight()), model);
         SemanticFlags semanticFlags = new SemanticFlags(embedder, sensitiveExamples(config), flagThresholds(tuning), written);
-        if (!stored.exactly()) store.ifPresent(file -> file.write(vectorsOf(exampleTexts, embedder)));
         long done = System.nanoTime();
-        log.info("Embeddings engine ready in {} ms: {} intent examples embedded in {} ms, the intent model trained in {} "
-                        + "ms, {} sensitive-content examples, {} counter-examples and {} lookalikes embedded and the "
-                        + "flag models trained in {} ms; of the {} example texts, {} were embedded before ({})",
-                (done - started) / 1_000_000, examples.size(), (embedded - started) / 1_000_000,
-                (trained - embedded) / 1_000_000,
+        log.info("Embeddings engine ready in {} ms: {} example texts embedded in {} ms ({}), the intent model trained "
+                        + "on {} examples in {} ms, the flag models on {} sensitive-content examples, {} counter-examples "
+                        + "and {} lookalikes in {} ms",
+                (done - started) / 1_000_000, exampleTexts.size(), (embedded - started) / 1_000_000,
+                store.map(file -> stored + " of them read from " + file.path())
+                        .orElse("triage.example_store is not set"),
+                examples.size(), (trained - embedded) / 1_000_000,
                 config.sensitiveExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveCounterExamples().values().stream().mapToInt(List::size).sum(),
                 config.sensitiveLookalikes().values().stream().mapToInt(List::size).sum(),
-                (done - trained) / 1_000_000, exampleTexts.size(), stored.vectors().size(),
-                store.map(file -> "read from " + file.path()).orElse("triage.example_store is not set"));
+                (done - trained) / 1_000_000);
         return new TriageKit(new CarebotTriageEngine(rules, personalData, languages, classifier, semanticFlags,
                         tones(config, embedder, examples)),
                 TriageSetup.router(config), personalData, examples, semanticFlags, Optional.of(embedder),
@@ -195,8 +193,9 @@ public final class TriageKit implements AutoCloseable {
      */
     private static synchronized SharedEmbedder sharedEmbedder(CarebotConfig.TriageTuning tuning) {
         return sharedEmbedders.computeIfAbsent(Optional.ofNullable(tuning.embeddingModel()), choice -> {
+            long started = System.nanoTime();
             OnnxEmbedder model = choice.map(TriageKit::operatorsModel).orElseGet(OnnxEmbedder::bundled);
-            log.info("Embedding model: {}", model.name());
+            log.info("Embedding model: {}, loaded in {} ms", model.name(), (System.nanoTime() - started) / 1_000_000);
             return new SharedEmbedder(model.identity(), new CachingEmbedder(model, tuning.embeddingCache()));
         });
     }
@@ -214,13 +213,23 @@ public final class TriageKit implements AutoCloseable {
         return texts;
     }
 
-    /** The texts' vectors, in order; embedded just before, so from the cache. */
-    private static Map<String, float[]> vectorsOf(Set<String> texts, TextEmbedder embedder) {
-        List<String> ordered = List.copyOf(texts);
-        List<float[]> vectors = embedder.embedAll(ordered);
-        Map<String, float[]> byText = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) byText.put(ordered.get(i), vectors.get(i));
-        return byText;
+    /**
+     * Puts every example text's vector into the cache: those the store's file holds as they are, the others through
+     * the model; then rewrites the file unless it held exactly these texts. Returns how many came from the file.
+     */
+    private static int embedExamples(Set<String> texts, Optional<ExampleEmbeddingFile> store, CachingEmbedder cache) {
+        ExampleEmbeddingFile.Found found = store.map(file -> file.read(texts))
+                .orElse(new ExampleEmbeddingFile.Found(Map.of(), false));
+        found.vectors().forEach(cache::remember);
+        if (found.exactly()) return found.vectors().size();
+        List<String> missing = texts.stream().filter(text -> !found.vectors().containsKey(text)).toList();
+        List<float[]> embedded = cache.embedAll(missing);
+        store.ifPresent(file -> {
+            Map<String, float[]> all = new LinkedHashMap<>(found.vectors());
+            for (int i = 0; i < missing.size(); i++) all.put(missing.get(i), embedded.get(i));
+            file.write(all);
+        });
+        return found.vectors().size();
     }
 
     private static OnnxEmbedder operatorsModel(CarebotConfig.TriageTuning.EmbeddingModel model) {
