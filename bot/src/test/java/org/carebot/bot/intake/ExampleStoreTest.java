@@ -47,7 +47,12 @@ class ExampleStoreTest {
     }
 
     private static TriageKit start(CarebotConfig config, String identity, CountingModel model) {
-        return TriageKit.withEmbeddings(config, new TriageKit.SharedEmbedder(identity, new CachingEmbedder(model, 20_000)));
+        return start(config, identity, model, 20_000);
+    }
+
+    private static TriageKit start(CarebotConfig config, String identity, CountingModel model, int cacheCapacity) {
+        return TriageKit.withEmbeddings(config,
+                new TriageKit.SharedEmbedder(identity, new CachingEmbedder(model, cacheCapacity)));
     }
 
     @Test
@@ -82,6 +87,19 @@ class ExampleStoreTest {
         CountingModel otherModel = new CountingModel();
         try (TriageKit ignored = start(config, "model B", otherModel)) {
             assertEquals(examples, otherModel.embedded.get(), "another model's vectors are not reused");
+        }
+    }
+
+    @Test
+    void the_file_holds_every_example_even_when_the_cache_holds_fewer(@TempDir Path dir) {
+        CarebotConfig config = new ConfigLoader(Map.of("CAREBOT_EXAMPLE_STORE", dir.toString())).load(TestCarebot.CONFIG);
+        try (TriageKit ignored = start(config, "model A", new CountingModel(), 100)) {
+            // The examples no longer fit the cache: the engine embeds most of them again, as it would without a store.
+        }
+
+        CountingModel second = new CountingModel();
+        try (TriageKit ignored = start(config, "model A", second)) {
+            assertEquals(0, second.embedded.get());
         }
     }
 
