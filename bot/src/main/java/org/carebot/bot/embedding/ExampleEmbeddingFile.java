@@ -1,5 +1,6 @@
 package org.carebot.bot.embedding;
 
+import org.carebot.bot.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -47,7 +45,7 @@ public final class ExampleEmbeddingFile {
 
     /** The file for this model in {@code directory}, which is created when the file is first written. */
     public static ExampleEmbeddingFile in(Path directory, String modelIdentity) {
-        String name = "examples-" + HexFormat.of().formatHex(sha256(modelIdentity)).substring(0, 16) + ".bin";
+        String name = "examples-" + Sha256.hex(modelIdentity).substring(0, 16) + ".bin";
         return new ExampleEmbeddingFile(directory.resolve(name), modelIdentity);
     }
 
@@ -63,8 +61,8 @@ public final class ExampleEmbeddingFile {
     }
 
     public Found read(Collection<String> texts) {
-        Map<Digest, String> wanted = new HashMap<>();
-        for (String text : texts) wanted.put(Digest.of(text), text);
+        Map<String, String> wanted = new HashMap<>();
+        for (String text : texts) wanted.put(Sha256.hex(text), text);
         ByteBuffer in;
         try {
             in = ByteBuffer.wrap(Files.readAllBytes(file));
@@ -96,7 +94,7 @@ public final class ExampleEmbeddingFile {
                 float[] vector = new float[dimensions];
                 in.asFloatBuffer().get(vector);
                 in.position(in.position() + 4 * dimensions);
-                String text = wanted.get(new Digest(digest));
+                String text = wanted.get(HexFormat.of().formatHex(digest));
                 if (text != null) found.put(text, vector);
             }
         } catch (BufferUnderflowException e) {
@@ -126,7 +124,7 @@ public final class ExampleEmbeddingFile {
         ByteBuffer out = ByteBuffer.allocate(16 + identity.length + vectors.size() * (DIGEST_BYTES + 4 * dimensions));
         out.putInt(MAGIC).putInt(identity.length).put(identity).putInt(dimensions).putInt(vectors.size());
         vectors.forEach((text, vector) -> {
-            out.put(Digest.of(text).bytes());
+            out.put(Sha256.of(text));
             out.asFloatBuffer().put(vector);
             out.position(out.position() + 4 * dimensions);
         });
@@ -158,31 +156,6 @@ public final class ExampleEmbeddingFile {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // Left behind in the store's directory; the warning above already names it.
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
-    /** A text's SHA-256, as a map key. */
-    private record Digest(byte[] bytes) {
-        static Digest of(String text) {
-            return new Digest(sha256(text));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Digest digest && Arrays.equals(bytes, digest.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
         }
     }
 }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.carebot.bot.Sha256;
 import org.carebot.triage.TextEmbedder;
 
 import java.io.ByteArrayInputStream;
@@ -17,12 +18,9 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,14 +152,8 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     }
 
     private static String identity(byte[] model, byte[] tokenizer, PoolingMode pooling, String runtimeVersion) {
-        try {
-            HexFormat hex = HexFormat.of();
-            return "model sha256:" + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(model))
-                    + " tokenizer sha256:" + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(tokenizer))
-                    + " pooling:" + pooling.name().toLowerCase(Locale.ROOT) + " onnxruntime:" + runtimeVersion;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return "model sha256:" + Sha256.hex(model) + " tokenizer sha256:" + Sha256.hex(tokenizer)
+                + " pooling:" + pooling.name().toLowerCase(Locale.ROOT) + " onnxruntime:" + runtimeVersion;
     }
 
     /**

@@ -141,11 +141,11 @@ public final class TriageKit implements AutoCloseable {
         LanguageGuess languages = new LanguageGuess(config.languages());
         ExampleIndex examples = new ExampleIndex();
         long started = System.nanoTime();
-        TextEmbedder embedder = shared.cache();
+        CachingEmbedder embedder = shared.cache();
         Optional<ExampleEmbeddingFile> store = tuning.exampleStoreDirectory()
                 .map(directory -> ExampleEmbeddingFile.in(directory, shared.modelIdentity()));
-        Set<String> exampleTexts = exampleTexts(config);
-        int stored = embedExamples(exampleTexts, store, shared.cache());
+        Set<String> texts = textsEmbeddedAtStart(config);
+        int stored = embedExamples(texts, store, embedder);
         long embedded = System.nanoTime();
         List<ExampleIndex.Example> written = configExamples(config, embedder);
         examples.addAll(written);
@@ -163,7 +163,7 @@ public final class TriageKit implements AutoCloseable {
         log.info("Embeddings engine ready in {} ms: {} example texts embedded in {} ms ({}), the intent model trained "
                         + "on {} examples in {} ms, the flag models on {} sensitive-content examples, {} counter-examples "
                         + "and {} lookalikes in {} ms",
-                (done - started) / 1_000_000, exampleTexts.size(), (embedded - started) / 1_000_000,
+                (done - started) / 1_000_000, texts.size(), (embedded - started) / 1_000_000,
                 store.map(file -> stored + " of them read from " + file.path())
                         .orElse("triage.example_store is not set"),
                 examples.size(), (trained - embedded) / 1_000_000,
@@ -204,7 +204,7 @@ public final class TriageKit implements AutoCloseable {
      * Every text the engine embeds from config at start: the intent examples, and each flag's examples,
      * counter-examples and lookalikes.
      */
-    private static Set<String> exampleTexts(CarebotConfig config) {
+    private static Set<String> textsEmbeddedAtStart(CarebotConfig config) {
         Set<String> texts = new LinkedHashSet<>();
         config.intents().forEach(intent -> texts.addAll(intent.examples()));
         config.sensitiveExamples().values().forEach(texts::addAll);

@@ -1,13 +1,10 @@
 package org.carebot.bot.store;
 
+import org.carebot.bot.Sha256;
 import org.carebot.bot.cases.CaseEvent;
 import org.jdbi.v3.core.Handle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -89,11 +86,6 @@ public final class EventLog {
                                String after, String detail) {
         String content = String.join("\u001f", String.valueOf(prevHash), Long.toString(caseId), actor, action,
                 Long.toString(at.toEpochMilli()), String.valueOf(before), String.valueOf(after), String.valueOf(detail));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(content);
     }
 }
